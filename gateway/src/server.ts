@@ -1,0 +1,98 @@
+import {
+  createGatewayRuntime,
+  getGraphQLWSOptions,
+  type GatewayRuntime,
+} from '@graphql-hive/gateway-runtime';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { loadSupergraph, type SubgraphUrls } from './supergraph';
+
+/** Where the gateway listens and which subgraphs it federates. */
+export interface GatewayOptions {
+  port?: number;
+  host?: string;
+  subgraphs: SubgraphUrls;
+}
+
+/** A running gateway: one port for queries, mutations (HTTP) and subscriptions (graphql-ws). */
+export interface GatewayHandle {
+  url: string;
+  wsUrl: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const EXAMPLE_QUERY = `# Follow one central task down to the provincial tasks that carry it out.
+query Trace {
+  directive(number: "07-TB/CQTTBCĐ") {
+    number
+    title
+    tasks {
+      content
+      provincialTasks {
+        content
+        plan { number province { name } }
+      }
+    }
+  }
+}
+`;
+
+/** Starts the federated gateway (Hive Gateway runtime) with its offline query page at /graphql. */
+export async function start(options: GatewayOptions): Promise<GatewayHandle> {
+  const runtime = createGatewayRuntime({
+    supergraph: loadSupergraph(options.subgraphs),
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/healthcheck',
+    readinessCheckEndpoint: '/readiness',
+    // The bundled GraphiQL needs no CDN: the page works with no internet access.
+    renderGraphiQL,
+    graphiql: { title: 'nq57-hub', defaultQuery: EXAMPLE_QUERY },
+    landingPage: false,
+    logging: process.env.NQ57_GATEWAY_LOG === 'debug' ? 'debug' : 'warn',
+  });
+  const server = createServer(runtime);
+  const sockets = new WebSocketServer({ server, path: '/graphql' });
+  const wsServer = useServer(
+    getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (context) => ({
+      req: context.extra.request,
+      socket: context.extra.socket,
+    })),
+    sockets,
+  );
+  const host = options.host ?? '127.0.0.1';
+  const port = await listen(server, options.port ?? 0, host);
+  return {
+    port,
+    url: `http://${host}:${port}/graphql`,
+    wsUrl: `ws://${host}:${port}/graphql`,
+    stop: () => stopAll(server, sockets, wsServer, runtime),
+  };
+}
+
+async function stopAll(
+  server: Server,
+  sockets: WebSocketServer,
+  wsServer: { dispose: () => void | Promise<void> },
+  runtime: GatewayRuntime,
+): Promise<void> {
+  await wsServer.dispose();
+  for (const client of sockets.clients) client.terminate();
+  await new Promise<void>((resolve) => sockets.close(() => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+  // The runtime keeps timers and upstream connections alive until disposed.
+  await runtime[Symbol.asyncDispose]();
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}

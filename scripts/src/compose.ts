@@ -1,0 +1,33 @@
+import { writeFileSync } from 'node:fs';
+import { definition as centralDefinition } from '@nq57/central';
+import { definition as provincialDefinition } from '@nq57/provincial';
+import { definition as communeDefinition } from '@nq57/commune';
+import { DEFAULT_SUBGRAPH_URLS, SUPERGRAPH_FILE, composeSupergraph } from '@nq57/gateway';
+import { levelSdl } from '@nq57/shared';
+
+/** The supergraph the current subgraph code composes to (URLs are the docker-compose hosts). */
+export async function currentSupergraph(): Promise<string> {
+  const placeholder = {
+    centralUrl: DEFAULT_SUBGRAPH_URLS.central,
+    provincialUrl: DEFAULT_SUBGRAPH_URLS.provincial,
+  };
+  const sdls = {
+    central: await levelSdl(centralDefinition()),
+    provincial: await levelSdl(provincialDefinition(placeholder)),
+    commune: await levelSdl(communeDefinition(placeholder)),
+  };
+  return composeSupergraph(sdls, DEFAULT_SUBGRAPH_URLS);
+}
+
+if (require.main === module) {
+  currentSupergraph().then(
+    (sdl) => {
+      writeFileSync(SUPERGRAPH_FILE, sdl);
+      console.log(`Wrote ${SUPERGRAPH_FILE}`);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

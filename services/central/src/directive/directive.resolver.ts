@@ -1,0 +1,61 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { DocumentInput, ErrorCode, documentColumns, documentNumberKey, userError } from '@nq57/shared';
+import { DirectiveDocument } from './directive.entity';
+import { CentralTask } from '../central-task/central-task.entity';
+import type { CentralContext } from '../loaders';
+
+/** Reads and writes of central directives. */
+@Resolver(() => DirectiveDocument)
+export class DirectiveResolver {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Query(() => DirectiveDocument, { nullable: true, description: 'A directive by its number as printed' })
+  directive(@Arg('number', () => String) number: string): Promise<DirectiveDocument | null> {
+    const key = documentNumberKey(number);
+    return this.dataSource
+      .getRepository(DirectiveDocument)
+      .createQueryBuilder('d')
+      .where(
+        "d.number_key = :key OR :key = ANY(SELECT upper(replace(a, ' ', '')) FROM unnest(d.aliases) a)",
+        {
+          key,
+        },
+      )
+      .getOne();
+  }
+
+  @Query(() => [DirectiveDocument], { description: 'All central directives, by issue date' })
+  directives(): Promise<DirectiveDocument[]> {
+    return this.dataSource
+      .getRepository(DirectiveDocument)
+      .find({ order: { issuedOn: { direction: 'ASC', nulls: 'LAST' }, number: 'ASC' } });
+  }
+
+  @FieldResolver(() => [CentralTask], { description: 'The tasks the directive assigns, in document order' })
+  tasks(@Root() directive: DirectiveDocument, @Ctx() { loaders }: CentralContext): Promise<CentralTask[]> {
+    return loaders.tasksByDirectiveId.load(directive.id);
+  }
+
+  @Mutation(() => DirectiveDocument, { description: 'Records a central directive' })
+  async createDirective(@Arg('input', () => DocumentInput) input: DocumentInput): Promise<DirectiveDocument> {
+    if (!input.number) throw userError(ErrorCode.BAD_USER_INPUT, 'A central directive needs its number');
+    const repository = this.dataSource.getRepository(DirectiveDocument);
+    const numberKey = documentNumberKey(input.number);
+    if (await repository.existsBy({ numberKey })) {
+      throw userError(ErrorCode.DUPLICATE, `Directive ${input.number} already exists`, {
+        number: input.number,
+      });
+    }
+    return repository.save(
+      repository.create({
+        ...documentColumns(input),
+        id: randomUUID(),
+        numberKey,
+        aliases: [],
+        evidence: null,
+      }),
+    );
+  }
+}

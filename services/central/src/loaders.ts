@@ -1,0 +1,34 @@
+import type DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import { groupLoader, rowLoader, type RequestContext } from '@nq57/shared';
+import { DirectiveDocument } from './directive/directive.entity';
+import { CentralTask } from './central-task/central-task.entity';
+
+/** The per-request loaders of the central subgraph: every relation and reference goes through one. */
+export interface CentralLoaders {
+  directiveById: DataLoader<string, DirectiveDocument | null>;
+  taskById: DataLoader<string, CentralTask | null>;
+  tasksByDirectiveId: DataLoader<string, CentralTask[]>;
+}
+
+export type CentralContext = RequestContext<CentralLoaders>;
+
+/** Fresh loaders for one request (never shared: their caches are per request). */
+export function createCentralLoaders(dataSource: DataSource): CentralLoaders {
+  const directives = dataSource.getRepository(DirectiveDocument);
+  const tasks = dataSource.getRepository(CentralTask);
+  return {
+    directiveById: rowLoader(
+      (ids) => directives.findBy({ id: In([...ids]) }),
+      (row) => row.id,
+    ),
+    taskById: rowLoader(
+      (ids) => tasks.findBy({ id: In([...ids]) }),
+      (row) => row.id,
+    ),
+    tasksByDirectiveId: groupLoader(
+      (ids) => tasks.find({ where: { directiveId: In([...ids]) }, order: { position: 'ASC' } }),
+      (row) => row.directiveId,
+    ),
+  };
+}

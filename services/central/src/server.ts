@@ -1,0 +1,41 @@
+import {
+  startLevelService,
+  type LevelServiceDefinition,
+  type LevelServiceHandle,
+  type LevelServiceOptions,
+} from '@nq57/shared';
+import { DirectiveDocument } from './directive/directive.entity';
+import { DirectiveResolver } from './directive/directive.resolver';
+import { CentralTask } from './central-task/central-task.entity';
+import { CentralTaskResolver } from './central-task/central-task.resolver';
+import { createCentralLoaders, type CentralContext, type CentralLoaders } from './loaders';
+import { Init1763800000000 } from './migrations/1763800000000-init';
+import { seedCentral } from './seed';
+
+/** The parts of the central subgraph (schema, tables, loaders, seed). */
+export function definition(): LevelServiceDefinition<CentralLoaders> {
+  return {
+    name: 'central',
+    schema: 'central',
+    entities: [DirectiveDocument, CentralTask],
+    migrations: [Init1763800000000],
+    resolvers: [DirectiveResolver, CentralTaskResolver],
+    createLoaders: createCentralLoaders,
+    seed: seedCentral,
+    references: {
+      Directive: {
+        __resolveReference: (ref: { id: string }, { loaders }: CentralContext) =>
+          loaders.directiveById.load(ref.id),
+      },
+      CentralTask: {
+        __resolveReference: (ref: { id: string }, { loaders }: CentralContext) =>
+          loaders.taskById.load(ref.id),
+      },
+    },
+  };
+}
+
+/** Starts the central subgraph (directives and central tasks) on `options.port` (0: a free port). */
+export function start(options: LevelServiceOptions): Promise<LevelServiceHandle> {
+  return startLevelService(definition(), options);
+}

@@ -1,0 +1,15 @@
+import { Length, ValidateNested } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { DocumentInput, TaskInput } from '@nq57/shared';
+
+/** A new commune plan and, optionally, its tasks: written together or not at all. */
+@InputType('CommunePlanInput')
+export class CommunePlanInput extends DocumentInput {
+  @Field(() => String, { description: 'Official commune code, e.g. "24682"' })
+  @Length(5, 5)
+  communeCode!: string;
+
+  @Field(() => [TaskInput], { defaultValue: [] })
+  @ValidateNested({ each: true })
+  tasks!: TaskInput[];
+}

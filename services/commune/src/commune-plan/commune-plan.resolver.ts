@@ -1,0 +1,61 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { ErrorCode, documentColumns, isUuid, taskColumns, userError } from '@nq57/shared';
+import { CommunePlan } from './commune-plan.entity';
+import { CommunePlanInput } from './commune-plan.input';
+import { Commune } from '../commune/commune.entity';
+import { CommuneTask } from '../commune-task/commune-task.entity';
+import type { CommuneContext } from '../loaders';
+
+/** Reads and writes of commune plans. */
+@Resolver(() => CommunePlan)
+export class CommunePlanResolver {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Query(() => CommunePlan, { nullable: true })
+  communePlan(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { loaders }: CommuneContext,
+  ): Promise<CommunePlan | null> | null {
+    return isUuid(id) ? loaders.planById.load(id) : null;
+  }
+
+  @FieldResolver(() => Commune)
+  async commune(@Root() plan: CommunePlan, @Ctx() { loaders }: CommuneContext): Promise<Commune> {
+    return (await loaders.communeByCode.load(plan.communeCode)) as Commune;
+  }
+
+  @FieldResolver(() => [CommuneTask], { description: 'The plan’s tasks, in document order' })
+  tasks(@Root() plan: CommunePlan, @Ctx() { loaders }: CommuneContext): Promise<CommuneTask[]> {
+    return loaders.tasksByPlanId.load(plan.id);
+  }
+
+  @Mutation(() => CommunePlan, { description: 'Records a commune plan with its tasks, all or nothing' })
+  createCommunePlan(@Arg('input', () => CommunePlanInput) input: CommunePlanInput): Promise<CommunePlan> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await manager.existsBy(Commune, { code: input.communeCode }))) {
+        throw userError(ErrorCode.INVALID_JURISDICTION, `No commune with code ${input.communeCode}`, {
+          communeCode: input.communeCode,
+        });
+      }
+      const plan = await manager.save(
+        manager.create(CommunePlan, {
+          ...documentColumns(input),
+          id: randomUUID(),
+          communeCode: input.communeCode,
+        }),
+      );
+      const tasks = input.tasks.map((task, index) =>
+        manager.create(CommuneTask, {
+          ...taskColumns(task),
+          id: randomUUID(),
+          planId: plan.id,
+          position: index + 1,
+        }),
+      );
+      if (tasks.length > 0) await manager.save(tasks);
+      return plan;
+    });
+  }
+}

@@ -1,0 +1,116 @@
+import type DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import { groupByLinkKey, groupLoader, loaderPerArgument, rowLoader, type RequestContext } from '@nq57/shared';
+import { Commune } from './commune/commune.entity';
+import { CommunePlan } from './commune-plan/commune-plan.entity';
+import { CommuneTask } from './commune-task/commune-task.entity';
+
+type Linked = { key: string; row: CommuneTask };
+type Filter = { provinceCode: string | null; communeCode: string | null };
+
+/** The per-request loaders of the commune subgraph: every relation and reference goes through one. */
+export interface CommuneLoaders {
+  communeByCode: DataLoader<string, Commune | null>;
+  communesByProvinceCode: DataLoader<string, Commune[]>;
+  planById: DataLoader<string, CommunePlan | null>;
+  plansByCommuneCode: DataLoader<string, CommunePlan[]>;
+  taskById: DataLoader<string, CommuneTask | null>;
+  tasksByPlanId: DataLoader<string, CommuneTask[]>;
+  /** Ids of the higher tasks a commune task implements, by level. */
+  targetIdsByTaskId: (level: 'CENTRAL' | 'PROVINCIAL') => DataLoader<string, string[]>;
+  /** Commune tasks implementing a central or provincial task, optionally of one province or commune. */
+  tasksByTargetId: (level: 'CENTRAL' | 'PROVINCIAL', filter: Filter) => DataLoader<string, CommuneTask[]>;
+  /** Commune tasks a commune task implements (same level). */
+  implementedByTaskId: DataLoader<string, CommuneTask[]>;
+  /** Commune tasks implementing a commune task (same level). */
+  implementersByTaskId: DataLoader<string, CommuneTask[]>;
+}
+
+export type CommuneContext = RequestContext<CommuneLoaders>;
+
+/** Fresh loaders for one request. */
+export function createCommuneLoaders(dataSource: DataSource): CommuneLoaders {
+  const communes = dataSource.getRepository(Commune);
+  const plans = dataSource.getRepository(CommunePlan);
+  const tasks = dataSource.getRepository(CommuneTask);
+  const linked = (where: string, keyColumn: string, params: object) =>
+    groupLoader<string, Linked, CommuneTask>(
+      (keys) =>
+        groupByLinkKey(
+          tasks
+            .createQueryBuilder('t')
+            .innerJoin(CommunePlan, 'p', 'p.id = t.plan_id')
+            .innerJoin(Commune, 'c', 'c.code = p.commune_code')
+            .innerJoin('task_link', 'l', where)
+            .addSelect(keyColumn, 'group_key')
+            .setParameters({ ...params, keys: [...keys] })
+            .orderBy('c.code', 'ASC')
+            .addOrderBy('t.position', 'ASC'),
+          't',
+        ),
+      (entry) => entry.key,
+      (entry) => entry.row,
+    );
+  // Serialised so that equal filters share one loader (and one statement) per request.
+  const byTarget = loaderPerArgument((key: string) => {
+    const { level, provinceCode, communeCode } = JSON.parse(key) as Filter & { level: string };
+    return linked(
+      'l.task_id = t.id AND l.target_level = :level AND l.target_id = ANY(:keys)' +
+        (provinceCode === null ? '' : ' AND c.province_code = :provinceCode') +
+        (communeCode === null ? '' : ' AND c.code = :communeCode'),
+      'l.target_id',
+      { level, provinceCode, communeCode },
+    );
+  });
+  const targetIds = loaderPerArgument((level: string) =>
+    groupLoader(
+      (ids: readonly string[]) =>
+        dataSource.query<{ task_id: string; target_id: string }[]>(
+          `SELECT task_id, target_id FROM task_link WHERE target_level = $1 AND task_id = ANY($2)
+           ORDER BY created_at, target_id`,
+          [level, [...ids]],
+        ),
+      (row) => row.task_id,
+      (row) => row.target_id,
+    ),
+  );
+  return {
+    communeByCode: rowLoader(
+      (codes) => communes.findBy({ code: In([...codes]) }),
+      (row) => row.code,
+    ),
+    communesByProvinceCode: groupLoader(
+      (codes) => communes.find({ where: { provinceCode: In([...codes]) }, order: { code: 'ASC' } }),
+      (row) => row.provinceCode,
+    ),
+    planById: rowLoader(
+      (ids) => plans.findBy({ id: In([...ids]) }),
+      (row) => row.id,
+    ),
+    plansByCommuneCode: groupLoader(
+      (codes) => plans.find({ where: { communeCode: In([...codes]) }, order: { issuedOn: 'ASC' } }),
+      (row) => row.communeCode,
+    ),
+    taskById: rowLoader(
+      (ids) => tasks.findBy({ id: In([...ids]) }),
+      (row) => row.id,
+    ),
+    tasksByPlanId: groupLoader(
+      (ids) => tasks.find({ where: { planId: In([...ids]) }, order: { position: 'ASC' } }),
+      (row) => row.planId,
+    ),
+    targetIdsByTaskId: targetIds,
+    tasksByTargetId: (level, filter) =>
+      byTarget(JSON.stringify({ level, provinceCode: filter.provinceCode, communeCode: filter.communeCode })),
+    implementedByTaskId: linked(
+      `l.target_id = t.id AND l.target_level = 'COMMUNE' AND l.task_id = ANY(:keys)`,
+      'l.task_id',
+      {},
+    ),
+    implementersByTaskId: linked(
+      `l.task_id = t.id AND l.target_level = 'COMMUNE' AND l.target_id = ANY(:keys)`,
+      'l.target_id',
+      {},
+    ),
+  };
+}

@@ -1,0 +1,69 @@
+import {
+  httpEntityClient,
+  startLevelService,
+  type LevelServiceDefinition,
+  type LevelServiceHandle,
+  type LevelServiceOptions,
+} from '@nq57/shared';
+import { Commune } from './commune/commune.entity';
+import { CommuneResolver, ProvinceCommunesResolver } from './commune/commune.resolver';
+import { CommunePlan } from './commune-plan/commune-plan.entity';
+import { CommunePlanResolver } from './commune-plan/commune-plan.resolver';
+import { CommuneTask } from './commune-task/commune-task.entity';
+import { CommuneTaskResolver } from './commune-task/commune-task.resolver';
+import { CentralTaskCommuneTasksResolver } from './central-task/central-task.resolver';
+import { ProvincialTaskCommuneTasksResolver } from './provincial-task/provincial-task.resolver';
+import { createCommuneLoaders, type CommuneContext, type CommuneLoaders } from './loaders';
+import { Init1763800000000 } from './migrations/1763800000000-init';
+import { seedCommune } from './seed';
+
+/** Where the commune subgraph runs, and the subgraphs it checks links against. */
+export interface CommuneOptions extends LevelServiceOptions {
+  centralUrl: string;
+  provincialUrl: string;
+}
+
+/** The parts of the commune subgraph (schema, tables, loaders, seed). */
+export function definition(urls: {
+  centralUrl: string;
+  provincialUrl: string;
+}): LevelServiceDefinition<CommuneLoaders> {
+  return {
+    name: 'commune',
+    schema: 'commune',
+    entities: [Commune, CommunePlan, CommuneTask],
+    migrations: [Init1763800000000],
+    resolvers: [
+      CommuneResolver,
+      ProvinceCommunesResolver,
+      CommunePlanResolver,
+      CommuneTaskResolver,
+      CentralTaskCommuneTasksResolver,
+      ProvincialTaskCommuneTasksResolver,
+    ],
+    resolverArgs: [
+      { central: httpEntityClient(urls.centralUrl), provincial: httpEntityClient(urls.provincialUrl) },
+    ],
+    createLoaders: createCommuneLoaders,
+    seed: seedCommune,
+    references: {
+      Commune: {
+        __resolveReference: (ref: { code: string }, { loaders }: CommuneContext) =>
+          loaders.communeByCode.load(ref.code),
+      },
+      CommunePlan: {
+        __resolveReference: (ref: { id: string }, { loaders }: CommuneContext) =>
+          loaders.planById.load(ref.id),
+      },
+      CommuneTask: {
+        __resolveReference: (ref: { id: string }, { loaders }: CommuneContext) =>
+          loaders.taskById.load(ref.id),
+      },
+    },
+  };
+}
+
+/** Starts the commune subgraph (communes, plans, tasks, links to provincial and central tasks). */
+export function start(options: CommuneOptions): Promise<LevelServiceHandle> {
+  return startLevelService(definition(options), options);
+}

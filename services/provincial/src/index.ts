@@ -1,0 +1,10 @@
+import { runService } from '@nq57/shared';
+import { definition, start } from './server';
+
+export { start, definition };
+export type { ProvincialOptions } from './server';
+
+if (require.main === module) {
+  const centralUrl = process.env.CENTRAL_URL ?? 'http://127.0.0.1:4001/graphql';
+  void runService((options) => start({ ...options, centralUrl }), 4002);
+}

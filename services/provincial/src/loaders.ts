@@ -1,0 +1,108 @@
+import type DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import { groupByLinkKey, groupLoader, loaderPerArgument, rowLoader, type RequestContext } from '@nq57/shared';
+import { Province } from './province/province.entity';
+import { ProvincialPlan } from './provincial-plan/provincial-plan.entity';
+import { ProvincialTask } from './provincial-task/provincial-task.entity';
+
+type Linked = { key: string; row: ProvincialTask };
+
+/** The per-request loaders of the provincial subgraph: every relation and reference goes through one. */
+export interface ProvincialLoaders {
+  provinceByCode: DataLoader<string, Province | null>;
+  planById: DataLoader<string, ProvincialPlan | null>;
+  plansByProvinceCode: DataLoader<string, ProvincialPlan[]>;
+  taskById: DataLoader<string, ProvincialTask | null>;
+  tasksByPlanId: DataLoader<string, ProvincialTask[]>;
+  /** Ids of the central tasks a provincial task implements. */
+  centralIdsByTaskId: DataLoader<string, string[]>;
+  /** Provincial tasks implementing a central task, optionally of one province. */
+  tasksByCentralId: (provinceCode: string | null) => DataLoader<string, ProvincialTask[]>;
+  /** Provincial tasks a provincial task implements (same level). */
+  implementedByTaskId: DataLoader<string, ProvincialTask[]>;
+  /** Provincial tasks implementing a provincial task (same level). */
+  implementersByTaskId: DataLoader<string, ProvincialTask[]>;
+}
+
+export type ProvincialContext = RequestContext<ProvincialLoaders>;
+
+/** Fresh loaders for one request. */
+export function createProvincialLoaders(dataSource: DataSource): ProvincialLoaders {
+  const provinces = dataSource.getRepository(Province);
+  const plans = dataSource.getRepository(ProvincialPlan);
+  const tasks = dataSource.getRepository(ProvincialTask);
+  const linked = (where: string, keyColumn: string, params: object) => (keys: readonly string[]) =>
+    groupByLinkKey(
+      tasks
+        .createQueryBuilder('t')
+        .innerJoin(ProvincialPlan, 'p', 'p.id = t.plan_id')
+        .innerJoin('task_link', 'l', where)
+        .addSelect(keyColumn, 'group_key')
+        .setParameters({ ...params, keys: [...keys] })
+        .orderBy('p.issued_on', 'ASC', 'NULLS LAST')
+        .addOrderBy('t.position', 'ASC'),
+      't',
+    );
+  return {
+    provinceByCode: rowLoader(
+      (codes) => provinces.findBy({ code: In([...codes]) }),
+      (row) => row.code,
+    ),
+    planById: rowLoader(
+      (ids) => plans.findBy({ id: In([...ids]) }),
+      (row) => row.id,
+    ),
+    plansByProvinceCode: groupLoader(
+      (codes) => plans.find({ where: { provinceCode: In([...codes]) }, order: { issuedOn: 'ASC' } }),
+      (row) => row.provinceCode,
+    ),
+    taskById: rowLoader(
+      (ids) => tasks.findBy({ id: In([...ids]) }),
+      (row) => row.id,
+    ),
+    tasksByPlanId: groupLoader(
+      (ids) => tasks.find({ where: { planId: In([...ids]) }, order: { position: 'ASC' } }),
+      (row) => row.planId,
+    ),
+    centralIdsByTaskId: groupLoader(
+      async (ids) =>
+        dataSource.query<{ task_id: string; target_id: string }[]>(
+          `SELECT task_id, target_id FROM task_link WHERE target_level = 'CENTRAL' AND task_id = ANY($1)
+           ORDER BY created_at, target_id`,
+          [[...ids]],
+        ),
+      (row) => row.task_id,
+      (row) => row.target_id,
+    ),
+    tasksByCentralId: loaderPerArgument((provinceCode: string | null) =>
+      groupLoader<string, Linked, ProvincialTask>(
+        linked(
+          `l.task_id = t.id AND l.target_level = 'CENTRAL' AND l.target_id = ANY(:keys)` +
+            (provinceCode === null ? '' : ' AND p.province_code = :provinceCode'),
+          'l.target_id',
+          { provinceCode },
+        ),
+        (entry) => entry.key,
+        (entry) => entry.row,
+      ),
+    ),
+    implementedByTaskId: groupLoader<string, Linked, ProvincialTask>(
+      linked(
+        `l.target_id = t.id AND l.target_level = 'PROVINCIAL' AND l.task_id = ANY(:keys)`,
+        'l.task_id',
+        {},
+      ),
+      (entry) => entry.key,
+      (entry) => entry.row,
+    ),
+    implementersByTaskId: groupLoader<string, Linked, ProvincialTask>(
+      linked(
+        `l.task_id = t.id AND l.target_level = 'PROVINCIAL' AND l.target_id = ANY(:keys)`,
+        'l.target_id',
+        {},
+      ),
+      (entry) => entry.key,
+      (entry) => entry.row,
+    ),
+  };
+}

@@ -1,0 +1,15 @@
+import { Length, ValidateNested } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { DocumentInput, TaskInput } from '@nq57/shared';
+
+/** A new provincial plan and, optionally, its tasks: written together or not at all. */
+@InputType('ProvincialPlanInput')
+export class ProvincialPlanInput extends DocumentInput {
+  @Field(() => String, { description: 'Official province code, e.g. "19"' })
+  @Length(2, 2)
+  provinceCode!: string;
+
+  @Field(() => [TaskInput], { defaultValue: [] })
+  @ValidateNested({ each: true })
+  tasks!: TaskInput[];
+}

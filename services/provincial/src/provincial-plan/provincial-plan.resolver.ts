@@ -1,0 +1,63 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { ErrorCode, documentColumns, isUuid, taskColumns, userError } from '@nq57/shared';
+import { ProvincialPlan } from './provincial-plan.entity';
+import { ProvincialPlanInput } from './provincial-plan.input';
+import { Province } from '../province/province.entity';
+import { ProvincialTask } from '../provincial-task/provincial-task.entity';
+import type { ProvincialContext } from '../loaders';
+
+/** Reads and writes of provincial plans. */
+@Resolver(() => ProvincialPlan)
+export class ProvincialPlanResolver {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Query(() => ProvincialPlan, { nullable: true })
+  provincialPlan(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { loaders }: ProvincialContext,
+  ): Promise<ProvincialPlan | null> | null {
+    return isUuid(id) ? loaders.planById.load(id) : null;
+  }
+
+  @FieldResolver(() => Province)
+  async province(@Root() plan: ProvincialPlan, @Ctx() { loaders }: ProvincialContext): Promise<Province> {
+    return (await loaders.provinceByCode.load(plan.provinceCode)) as Province;
+  }
+
+  @FieldResolver(() => [ProvincialTask], { description: 'The plan’s tasks, in document order' })
+  tasks(@Root() plan: ProvincialPlan, @Ctx() { loaders }: ProvincialContext): Promise<ProvincialTask[]> {
+    return loaders.tasksByPlanId.load(plan.id);
+  }
+
+  @Mutation(() => ProvincialPlan, { description: 'Records a provincial plan with its tasks, all or nothing' })
+  createProvincialPlan(
+    @Arg('input', () => ProvincialPlanInput) input: ProvincialPlanInput,
+  ): Promise<ProvincialPlan> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await manager.existsBy(Province, { code: input.provinceCode }))) {
+        throw userError(ErrorCode.INVALID_JURISDICTION, `No province with code ${input.provinceCode}`, {
+          provinceCode: input.provinceCode,
+        });
+      }
+      const plan = await manager.save(
+        manager.create(ProvincialPlan, {
+          ...documentColumns(input),
+          id: randomUUID(),
+          provinceCode: input.provinceCode,
+        }),
+      );
+      const tasks = input.tasks.map((task, index) =>
+        manager.create(ProvincialTask, {
+          ...taskColumns(task),
+          id: randomUUID(),
+          planId: plan.id,
+          position: index + 1,
+        }),
+      );
+      if (tasks.length > 0) await manager.save(tasks);
+      return plan;
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import {
+  httpEntityClient,
+  startLevelService,
+  type LevelServiceDefinition,
+  type LevelServiceHandle,
+  type LevelServiceOptions,
+} from '@nq57/shared';
+import { Province } from './province/province.entity';
+import { ProvinceResolver } from './province/province.resolver';
+import { ProvincialPlan } from './provincial-plan/provincial-plan.entity';
+import { ProvincialPlanResolver } from './provincial-plan/provincial-plan.resolver';
+import { ProvincialTask } from './provincial-task/provincial-task.entity';
+import { ProvincialTaskResolver } from './provincial-task/provincial-task.resolver';
+import { CentralTaskImplementationsResolver } from './central-task/central-task.resolver';
+import { createProvincialLoaders, type ProvincialContext, type ProvincialLoaders } from './loaders';
+import { Init1763800000000 } from './migrations/1763800000000-init';
+import { seedProvincial } from './seed';
+
+/** Where the provincial subgraph runs, and the central subgraph it checks links against. */
+export interface ProvincialOptions extends LevelServiceOptions {
+  centralUrl: string;
+}
+
+/** The parts of the provincial subgraph (schema, tables, loaders, seed). */
+export function definition(urls: { centralUrl: string }): LevelServiceDefinition<ProvincialLoaders> {
+  return {
+    name: 'provincial',
+    schema: 'provincial',
+    entities: [Province, ProvincialPlan, ProvincialTask],
+    migrations: [Init1763800000000],
+    resolvers: [
+      ProvinceResolver,
+      ProvincialPlanResolver,
+      ProvincialTaskResolver,
+      CentralTaskImplementationsResolver,
+    ],
+    resolverArgs: [httpEntityClient(urls.centralUrl)],
+    createLoaders: createProvincialLoaders,
+    seed: seedProvincial,
+    references: {
+      Province: {
+        __resolveReference: (ref: { code: string }, { loaders }: ProvincialContext) =>
+          loaders.provinceByCode.load(ref.code),
+      },
+      ProvincialPlan: {
+        __resolveReference: (ref: { id: string }, { loaders }: ProvincialContext) =>
+          loaders.planById.load(ref.id),
+      },
+      ProvincialTask: {
+        __resolveReference: (ref: { id: string }, { loaders }: ProvincialContext) =>
+          loaders.taskById.load(ref.id),
+      },
+    },
+  };
+}
+
+/** Starts the provincial subgraph (provinces, plans, tasks, links to central tasks). */
+export function start(options: ProvincialOptions): Promise<LevelServiceHandle> {
+  return startLevelService(definition(options), options);
+}

@@ -1,0 +1,47 @@
+/**
+ * Column definitions shared by every level's task table, as first released. Migrations embed this text;
+ * it is frozen: a later change to task columns gets a new migration, never an edit here.
+ */
+export const TASK_COLUMNS_V1 = `
+  id uuid PRIMARY KEY,
+  ref text UNIQUE,
+  position integer NOT NULL DEFAULT 0,
+  ordinal text,
+  content text NOT NULL CHECK (length(content) > 0),
+  section text,
+  task_group smallint CHECK (task_group BETWEEN 1 AND 8),
+  group_derived boolean NOT NULL DEFAULT false,
+  lead_text text,
+  lead_parties jsonb NOT NULL DEFAULT '[]'::jsonb,
+  cooperating_text text,
+  cooperating_parties jsonb NOT NULL DEFAULT '[]'::jsonb,
+  deadline_text text,
+  deadline_kind text,
+  deadline_due_date date,
+  deadline_recurrence text,
+  deadline_day_of_period smallint,
+  central_deadline_text text,
+  central_deadline_kind text,
+  central_deadline_due_date date,
+  central_deadline_recurrence text,
+  central_deadline_day_of_period smallint,
+  output text,
+  notes text,
+  status text NOT NULL DEFAULT 'NOT_STARTED'
+    CHECK (status IN ('NOT_STARTED','IN_PROGRESS','COMPLETED_ON_TIME','COMPLETED_LATE','CANCELLED')),
+  progress smallint NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()`;
+
+/** Column definitions shared by every level's document table, as first released; frozen like TASK_COLUMNS_V1. */
+export const DOCUMENT_COLUMNS_V1 = `
+  id uuid PRIMARY KEY,
+  number text,
+  kind text NOT NULL,
+  title text NOT NULL,
+  issuer text,
+  issued_on date,
+  issued_on_text text,
+  notes text,
+  ref text UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now()`;

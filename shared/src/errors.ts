@@ -1,0 +1,24 @@
+import { GraphQLError } from 'graphql';
+
+/** The machine-readable codes clients can rely on in `errors[].extensions.code`. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  UNKNOWN_TASK = 'UNKNOWN_TASK',
+  WRONG_LEVEL = 'WRONG_LEVEL',
+  DUPLICATE_LINK = 'DUPLICATE_LINK',
+  CYCLE = 'CYCLE',
+  INVALID_DATE = 'INVALID_DATE',
+  INVALID_JURISDICTION = 'INVALID_JURISDICTION',
+  DUPLICATE = 'DUPLICATE',
+  UPSTREAM_UNAVAILABLE = 'UPSTREAM_UNAVAILABLE',
+}
+
+/** A GraphQL error with a code and optional details, safe to show to the caller. */
+export function userError(
+  code: ErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...details } });
+}

@@ -1,0 +1,117 @@
+import type { IncomingMessage } from 'node:http';
+import type { NonEmptyArray } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import type { LevelDataSourceOptions } from '../db/data-source';
+import { openLevelDataSource } from '../db/data-source';
+import type { QueryCounter } from '../db/query-counter';
+import { actorOf, type RequestContext } from '../context';
+import { buildFederatedSchema, type ReferenceResolvers } from '../federation/build-subgraph-schema';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLSchema } from 'graphql';
+import { startSubgraphServer, type RunningServer } from './subgraph-server';
+
+/** How one level's subgraph is put together; each service supplies its own parts. */
+export interface LevelServiceDefinition<Loaders> {
+  name: string;
+  schema: string;
+  entities: LevelDataSourceOptions['entities'];
+  migrations: LevelDataSourceOptions['migrations'];
+  /** Resolver classes; each is constructed with the data source. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  resolvers: NonEmptyArray<new (dataSource: DataSource, ...rest: any[]) => object>;
+  /** Extra constructor arguments for the resolvers (clients of other subgraphs). */
+  resolverArgs?: unknown[];
+  orphanedTypes?: (new (...args: never[]) => object)[];
+  references: ReferenceResolvers;
+  createLoaders: (dataSource: DataSource) => Loaders;
+  seed?: (dataSource: DataSource) => Promise<void>;
+}
+
+/** Where and how to run a level service. */
+export interface LevelServiceOptions {
+  databaseUrl: string;
+  port?: number;
+  host?: string;
+  /** Load the seed data when the database has none (default true). */
+  seed?: boolean;
+}
+
+/** A running subgraph with its database handle and SQL statement counter. */
+export interface LevelServiceHandle extends RunningServer {
+  name: string;
+  dataSource: DataSource;
+  queries: QueryCounter;
+}
+
+/** Migrates, seeds, builds the federated schema and serves it; `stop()` releases the port and the pool. */
+export async function startLevelService<Loaders>(
+  definition: LevelServiceDefinition<Loaders>,
+  options: LevelServiceOptions,
+): Promise<LevelServiceHandle> {
+  const { dataSource, queries } = await openLevelDataSource({
+    url: options.databaseUrl,
+    schema: definition.schema,
+    entities: definition.entities,
+    migrations: definition.migrations,
+  });
+  try {
+    if (options.seed !== false && definition.seed) await definition.seed(dataSource);
+    const schema = await buildLevelSchema(definition, dataSource);
+    const server = await startSubgraphServer<RequestContext<Loaders>>({
+      name: definition.name,
+      schema,
+      port: options.port ?? 0,
+      host: options.host,
+      context: (request: IncomingMessage) => ({
+        loaders: definition.createLoaders(dataSource),
+        actor: actorOf(request),
+      }),
+      health: async () => {
+        await dataSource.query('SELECT 1');
+        return { database: 'ok' };
+      },
+    });
+    return {
+      ...server,
+      name: definition.name,
+      dataSource,
+      queries,
+      stop: async () => {
+        await server.stop();
+        await dataSource.destroy();
+      },
+    };
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+}
+
+/** Builds a level's federated schema; resolvers are constructed with `dataSource` when given. */
+export function buildLevelSchema<Loaders>(
+  definition: LevelServiceDefinition<Loaders>,
+  dataSource: DataSource | null,
+): Promise<GraphQLSchema> {
+  const instances = new Map<unknown, object>(
+    dataSource === null
+      ? []
+      : definition.resolvers.map((Resolver) => [
+          Resolver,
+          new Resolver(dataSource, ...(definition.resolverArgs ?? [])),
+        ]),
+  );
+  return buildFederatedSchema(
+    {
+      resolvers: definition.resolvers,
+      orphanedTypes: definition.orphanedTypes,
+      container: { get: (someClass) => instances.get(someClass) },
+      validate: { forbidUnknownValues: false },
+    },
+    definition.references,
+  );
+}
+
+/** The subgraph SDL of a level (what the gateway composes), built without a database. */
+export async function levelSdl<Loaders>(definition: LevelServiceDefinition<Loaders>): Promise<string> {
+  return printSubgraphSchema(await buildLevelSchema(definition, null));
+}

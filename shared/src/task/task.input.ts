@@ -1,0 +1,109 @@
+import { IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { assignmentColumns } from './assignment.type';
+import { deadlineColumns } from './deadline.type';
+import type { Task } from './task.interface';
+import { TaskLevel } from './task-status';
+
+const SHORT = 200;
+const LONG = 20000;
+
+/** What a planner writes for one task; every level's create mutation takes it. */
+@InputType('TaskInput')
+export class TaskInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(SHORT)
+  ordinal?: string;
+
+  @Field(() => String)
+  @Length(1, LONG)
+  content!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(LONG)
+  section?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Resolution-57 task group 1-8' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  group?: number;
+
+  @Field(() => String, { nullable: true, description: 'Lead as printed' })
+  @IsOptional()
+  @MaxLength(LONG)
+  lead?: string;
+
+  @Field(() => String, { nullable: true, description: 'Cooperating agencies as printed' })
+  @IsOptional()
+  @MaxLength(LONG)
+  cooperating?: string;
+
+  @Field(() => String, { nullable: true, description: 'Deadline as printed, e.g. "Quý IV/2025"' })
+  @IsOptional()
+  @MaxLength(SHORT)
+  deadline?: string;
+
+  @Field(() => String, { nullable: true, description: 'A central deadline printed beside the local one' })
+  @IsOptional()
+  @MaxLength(SHORT)
+  centralDeadline?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(LONG)
+  output?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(LONG)
+  notes?: string;
+}
+
+/** A task of some level, named by level and id: what a link points at. */
+@InputType('TaskRefInput')
+export class TaskRefInput {
+  @Field(() => TaskLevel)
+  level!: TaskLevel;
+
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+}
+
+/** The printed fields of a task as column values (text kept, assignment and deadline derived beside it). */
+export function taskColumns(input: TaskInput): Partial<Task> {
+  return {
+    ordinal: input.ordinal ?? null,
+    content: input.content,
+    section: input.section ?? null,
+    group: input.group ?? null,
+    groupDerived: false,
+    leadColumns: assignmentColumns(input.lead),
+    cooperatingColumns: assignmentColumns(input.cooperating),
+    deadlineColumns: deadlineColumns(input.deadline),
+    centralDeadlineColumns: deadlineColumns(input.centralDeadline),
+    output: input.output ?? null,
+    notes: input.notes ?? null,
+  };
+}
+
+/** Links one task to the tasks it implements. */
+@InputType('LinkTaskInput')
+export class LinkTaskInput {
+  @Field(() => ID)
+  @IsUUID()
+  taskId!: string;
+
+  @Field(() => [TaskRefInput], { description: 'The higher-level (or same-level) tasks it carries out' })
+  @ValidateNested({ each: true })
+  implements!: TaskRefInput[];
+
+  @Field(() => String, { nullable: true, description: 'Why: the words of the plan that make the link' })
+  @IsOptional()
+  @MaxLength(LONG)
+  evidence?: string;
+}
