@@ -87,7 +87,7 @@ async function stopAll(
     server.closeAllConnections();
   });
   // The runtime keeps timers and upstream connections alive until disposed.
-  await runtime[Symbol.asyncDispose]();
+  await runtime.dispose();
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
