@@ -1,14 +1,6 @@
-import { startTestHub, type TestHub } from './support/hub';
+import { useTestHub } from './support/hub';
 
-let hub: TestHub;
-
-beforeAll(async () => {
-  hub = await startTestHub();
-});
-
-afterAll(async () => {
-  await hub.close();
-});
+const hub = useTestHub();
 
 const PLAN_TASK_COUNTS = `
   query PlanTaskCounts {
@@ -24,7 +16,7 @@ type PlanCounts = Record<string, { plans: { ref: string; number: string | null; 
 
 describe('the five seed plans, loaded by start-up', () => {
   it('carries every task row of every plan', async () => {
-    const { data, errors } = await hub.query<PlanCounts>(PLAN_TASK_COUNTS);
+    const { data, errors } = await hub().query<PlanCounts>(PLAN_TASK_COUNTS);
     expect(errors).toBeUndefined();
     const counts = Object.fromEntries(
       Object.values(data ?? {}).flatMap(({ plans }) =>
@@ -32,16 +24,16 @@ describe('the five seed plans, loaded by start-up', () => {
       ),
     );
     expect(counts).toEqual({
-      '000': [null, 27],
+      '000': [null, 30],
       '001': ['32-KH/TU', 6],
       '002': ['02-KH/BCĐ', 10],
-      '003': ['44/KH-UBND', 83],
+      '003': ['44/KH-UBND', 85],
       '004': ['/KH-UBND', 20],
     });
   });
 
   it('records the inferred province of 002 as inferred, with its evidence', async () => {
-    const { data } = await hub.query<{
+    const { data } = await hub().query<{
       province: { plans: { provinceInferred: boolean; provinceEvidence: string }[] };
     }>(`query InferredProvince { province(code: "56") { plans { provinceInferred provinceEvidence } } }`);
     const [plan] = data?.province.plans ?? [];
@@ -53,7 +45,7 @@ describe('the five seed plans, loaded by start-up', () => {
 
 describe('tracing a central task down the levels', () => {
   it('follows one 07-TB/CQTTBCĐ task to the tasks of two provincial plans in two provinces', async () => {
-    const { data, errors } = await hub.query(`
+    const { data, errors } = await hub().query(`
       query CentralToProvinces {
         directive(number: "07-TB/CQTTBCĐ") {
           number
@@ -81,7 +73,7 @@ describe('tracing a central task down the levels', () => {
   });
 
   it('walks from Thuận An commune up to the 71/NQ-CP tasks it carries out, and across to Thái Nguyên', async () => {
-    const { data, errors } = await hub.query(`
+    const { data, errors } = await hub().query(`
       query CommuneUp {
         commune(code: "24682") {
           name
@@ -119,11 +111,11 @@ describe('tracing a central task down the levels', () => {
     type Result = { directive: { tasks: { ref: string; communeTasks: { ref: string }[] }[] } };
     const pick = (result: Result | undefined) =>
       result?.directive.tasks.find((task) => task.ref === '71/NQ-CP#5');
-    expect(pick((await hub.query<Result>(query, { province: '68' })).data)).toEqual({
+    expect(pick((await hub().query<Result>(query, { province: '68' })).data)).toEqual({
       ref: '71/NQ-CP#5',
       communeTasks: [{ ref: '004-9', commune: { code: '24682' } }],
     });
-    expect(pick((await hub.query<Result>(query, { province: '19' })).data)).toEqual({
+    expect(pick((await hub().query<Result>(query, { province: '19' })).data)).toEqual({
       ref: '71/NQ-CP#5',
       communeTasks: [],
     });

@@ -1,15 +1,7 @@
 import { seedIds } from '@nq57/shared';
-import { startTestHub, type TestHub } from './support/hub';
+import { useTestHub } from './support/hub';
 
-let hub: TestHub;
-
-beforeAll(async () => {
-  hub = await startTestHub();
-});
-
-afterAll(async () => {
-  await hub.close();
-});
+const hub = useTestHub();
 
 const CREATE_PLAN = `
   mutation CreatePlan($input: ProvincialPlanInput!) {
@@ -33,7 +25,7 @@ function codeOf(result: Errors): unknown {
 }
 
 async function planCount(): Promise<number> {
-  const [{ count }] = await hub.provincial.dataSource.query<{ count: string }[]>(
+  const [{ count }] = await hub().provincial.dataSource.query<{ count: string }[]>(
     'SELECT count(*) FROM provincial_plan',
   );
   return Number(count);
@@ -41,7 +33,7 @@ async function planCount(): Promise<number> {
 
 describe('writing plans', () => {
   it('creates a plan with its tasks, deriving deadline and agencies beside the printed text', async () => {
-    const result = await hub.query(CREATE_PLAN, {
+    const result = await hub().query(CREATE_PLAN, {
       input: {
         provinceCode: '15',
         number: '99-KH/BCĐ',
@@ -83,7 +75,7 @@ describe('writing plans', () => {
   ])('refuses %s with a code and writes nothing', async (_case, change, code) => {
     const before = await planCount();
     const input = { provinceCode: '19', kind: 'PLAN', title: 'Kế hoạch lỗi', ...change };
-    expect(codeOf(await hub.query(CREATE_PLAN, { input }))).toBe(code);
+    expect(codeOf(await hub().query(CREATE_PLAN, { input }))).toBe(code);
     expect(await planCount()).toBe(before);
   });
 });
@@ -95,7 +87,7 @@ describe('linking a task to the tasks it implements', () => {
   const centralTask = seedIds.centralTask('07-TB/CQTTBCĐ#3');
 
   it('links a provincial task to a central task across subgraphs', async () => {
-    const result = await hub.query(LINK, {
+    const result = await hub().query(LINK, {
       input: { taskId: laoCaiTask, implements: [{ level: 'CENTRAL', id: centralTask }] },
     });
     expect(result).toEqual({
@@ -121,9 +113,9 @@ describe('linking a task to the tasks it implements', () => {
     ['a task of another province', [{ level: 'PROVINCIAL', id: thaiNguyenTask }], 'INVALID_JURISDICTION'],
     ['itself', [{ level: 'PROVINCIAL', id: laoCaiTask }], 'CYCLE'],
   ])('refuses %s with a code and writes nothing', async (_case, targets, code) => {
-    const result = await hub.query(LINK, { input: { taskId: laoCaiTask, implements: targets } });
+    const result = await hub().query(LINK, { input: { taskId: laoCaiTask, implements: targets } });
     expect(codeOf(result)).toBe(code);
-    const links = await hub.provincial.dataSource.query(
+    const links = await hub().provincial.dataSource.query(
       'SELECT target_id FROM task_link WHERE task_id = $1',
       [laoCaiTask],
     );
@@ -131,7 +123,7 @@ describe('linking a task to the tasks it implements', () => {
   });
 
   it('refuses a link that would close a cycle between two plans of one province', async () => {
-    const forward = await hub.query(LINK, {
+    const forward = await hub().query(LINK, {
       input: { taskId: laoCaiOther, implements: [{ level: 'PROVINCIAL', id: laoCaiTask }] },
     });
     expect(forward).toEqual({
@@ -139,7 +131,7 @@ describe('linking a task to the tasks it implements', () => {
         linkProvincialTask: { ref: '000-3', centralTasks: [], implementsProvincialTasks: [{ ref: '000-2' }] },
       },
     });
-    const back = await hub.query(LINK, {
+    const back = await hub().query(LINK, {
       input: { taskId: laoCaiTask, implements: [{ level: 'PROVINCIAL', id: laoCaiOther }] },
     });
     expect(codeOf(back)).toBe('CYCLE');

@@ -3,12 +3,14 @@ import {
   getGraphQLWSOptions,
   type GatewayRuntime,
 } from '@graphql-hive/gateway-runtime';
+import httpTransport from '@graphql-mesh/transport-http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { loadSupergraph, type SubgraphUrls } from './supergraph';
+import { failFastWsTransport } from './ws-transport';
 
 /** Where the gateway listens and which subgraphs it federates. */
 export interface GatewayOptions {
@@ -52,8 +54,17 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
     renderGraphiQL,
     graphiql: { title: 'nq57-hub', defaultQuery: EXAMPLE_QUERY },
     landingPage: false,
+    // The events subgraph streams its subscription over graphql-ws; queries still go over HTTP.
+    transportEntries: {
+      events: { options: { subscriptions: { kind: 'ws', location: '/graphql' } } },
+    },
+    // Given statically: the runtime's own dynamic import() of a transport fails inside Jest's module system.
+    transports: { http: httpTransport, ws: failFastWsTransport },
     logging: process.env.NQ57_GATEWAY_LOG === 'debug' ? 'debug' : 'warn',
   });
+  // The runtime builds its schema on the first HTTP request; a WebSocket subscription that came first
+  // would find none ("Expected null to be a GraphQL schema"), so build it before taking connections.
+  await runtime.getSchema();
   const server = createServer(runtime);
   const sockets = new WebSocketServer({ server, path: '/graphql' });
   const wsServer = useServer(

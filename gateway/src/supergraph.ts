@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The subgraphs the gateway federates, by name. */
-export const SUBGRAPH_NAMES = ['central', 'provincial', 'commune'] as const;
+export const SUBGRAPH_NAMES = ['central', 'provincial', 'commune', 'events'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 export type SubgraphUrls = Record<SubgraphName, string>;
 
@@ -16,6 +16,7 @@ export const DEFAULT_SUBGRAPH_URLS: SubgraphUrls = {
   central: 'http://central:4001/graphql',
   provincial: 'http://provincial:4002/graphql',
   commune: 'http://commune:4003/graphql',
+  events: 'http://events:4004/graphql',
 };
 
 /** Composes subgraph SDLs into a supergraph SDL; throws with every composition error when they do not compose. */

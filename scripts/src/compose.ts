@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { definition as centralDefinition } from '@nq57/central';
 import { definition as provincialDefinition } from '@nq57/provincial';
 import { definition as communeDefinition } from '@nq57/commune';
+import { definition as eventsDefinition } from '@nq57/events';
 import { DEFAULT_SUBGRAPH_URLS, SUPERGRAPH_FILE, composeSupergraph } from '@nq57/gateway';
 import { levelSdl } from '@nq57/shared';
 
@@ -15,6 +16,7 @@ export async function currentSupergraph(): Promise<string> {
     central: await levelSdl(centralDefinition()),
     provincial: await levelSdl(provincialDefinition(placeholder)),
     commune: await levelSdl(communeDefinition(placeholder)),
+    events: await levelSdl(eventsDefinition()),
   };
   return composeSupergraph(sdls, DEFAULT_SUBGRAPH_URLS);
 }

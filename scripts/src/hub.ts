@@ -1,6 +1,7 @@
 import { start as startCentral } from '@nq57/central';
 import { start as startProvincial } from '@nq57/provincial';
 import { start as startCommune } from '@nq57/commune';
+import { start as startEvents } from '@nq57/events';
 import { start as startGateway, type GatewayHandle } from '@nq57/gateway';
 import type { LevelServiceHandle } from '@nq57/shared';
 
@@ -9,7 +10,7 @@ export interface HubOptions {
   databaseUrl: string;
   host?: string;
   gatewayPort?: number;
-  subgraphPorts?: { central: number; provincial: number; commune: number };
+  subgraphPorts?: { central: number; provincial: number; commune: number; events: number };
   seed?: boolean;
 }
 
@@ -19,13 +20,16 @@ export interface HubHandle {
   central: LevelServiceHandle;
   provincial: LevelServiceHandle;
   commune: LevelServiceHandle;
+  events: LevelServiceHandle;
   stop(): Promise<void>;
 }
 
 /** Starts the three level subgraphs, then the gateway that federates them; `stop()` stops all four. */
 export async function startHub(options: HubOptions): Promise<HubHandle> {
   const common = { databaseUrl: options.databaseUrl, host: options.host, seed: options.seed };
-  const ports = options.subgraphPorts ?? { central: 0, provincial: 0, commune: 0 };
+  const ports = options.subgraphPorts ?? { central: 0, provincial: 0, commune: 0, events: 0 };
+  // The events subgraph owns the event log the levels append to: it migrates first.
+  const events = await startEvents({ ...common, port: ports.events });
   const central = await startCentral({ ...common, port: ports.central });
   const provincial = await startProvincial({ ...common, port: ports.provincial, centralUrl: central.url });
   const commune = await startCommune({
@@ -37,16 +41,17 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
   const gateway = await startGateway({
     port: options.gatewayPort ?? 0,
     host: options.host,
-    subgraphs: { central: central.url, provincial: provincial.url, commune: commune.url },
+    subgraphs: { central: central.url, provincial: provincial.url, commune: commune.url, events: events.url },
   });
   return {
     gateway,
     central,
     provincial,
     commune,
+    events,
     stop: async () => {
       await gateway.stop();
-      await Promise.all([central.stop(), provincial.stop(), commune.stop()]);
+      await Promise.all([central.stop(), provincial.stop(), commune.stop(), events.stop()]);
     },
   };
 }

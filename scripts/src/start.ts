@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     databaseUrl,
     gatewayPort: Number(process.env.PORT ?? 4000),
     host: process.env.HOST ?? '127.0.0.1',
-    subgraphPorts: { central: 4001, provincial: 4002, commune: 4003 },
+    subgraphPorts: { central: 4001, provincial: 4002, commune: 4003, events: 4004 },
   });
   console.log(
     `nq57-hub is ready: ${hub.gateway.url} (query page in a browser, GraphQL over HTTP and WebSocket)`,
@@ -27,8 +27,9 @@ async function main(): Promise<void> {
     await embedded?.stop();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  // `on`, not `once`: a library's signal-exit hook re-raises the signal when it finds no other listener.
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }
 
 async function startEmbedded(): Promise<EmbeddedDatabase> {

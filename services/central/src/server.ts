@@ -8,8 +8,10 @@ import { DirectiveDocument } from './directive/directive.entity';
 import { DirectiveResolver } from './directive/directive.resolver';
 import { CentralTask } from './central-task/central-task.entity';
 import { CentralTaskResolver } from './central-task/central-task.resolver';
+import { CentralTaskStatusResolver } from './central-task/central-task-status.resolver';
 import { createCentralLoaders, type CentralContext, type CentralLoaders } from './loaders';
 import { Init1763800000000 } from './migrations/1763800000000-init';
+import { StatusReporting1763900000000 } from './migrations/1763900000000-status-reporting';
 import { seedCentral } from './seed';
 
 /** The parts of the central subgraph (schema, tables, loaders, seed). */
@@ -18,8 +20,8 @@ export function definition(): LevelServiceDefinition<CentralLoaders> {
     name: 'central',
     schema: 'central',
     entities: [DirectiveDocument, CentralTask],
-    migrations: [Init1763800000000],
-    resolvers: [DirectiveResolver, CentralTaskResolver],
+    migrations: [Init1763800000000, StatusReporting1763900000000],
+    resolvers: [DirectiveResolver, CentralTaskResolver, CentralTaskStatusResolver],
     createLoaders: createCentralLoaders,
     seed: seedCentral,
     references: {

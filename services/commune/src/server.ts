@@ -11,10 +11,12 @@ import { CommunePlan } from './commune-plan/commune-plan.entity';
 import { CommunePlanResolver } from './commune-plan/commune-plan.resolver';
 import { CommuneTask } from './commune-task/commune-task.entity';
 import { CommuneTaskResolver } from './commune-task/commune-task.resolver';
+import { CommuneTaskStatusResolver } from './commune-task/commune-task-status.resolver';
 import { CentralTaskCommuneTasksResolver } from './central-task/central-task.resolver';
 import { ProvincialTaskCommuneTasksResolver } from './provincial-task/provincial-task.resolver';
 import { createCommuneLoaders, type CommuneContext, type CommuneLoaders } from './loaders';
 import { Init1763800000000 } from './migrations/1763800000000-init';
+import { StatusReporting1763900000000 } from './migrations/1763900000000-status-reporting';
 import { seedCommune } from './seed';
 
 /** Where the commune subgraph runs, and the subgraphs it checks links against. */
@@ -32,12 +34,13 @@ export function definition(urls: {
     name: 'commune',
     schema: 'commune',
     entities: [Commune, CommunePlan, CommuneTask],
-    migrations: [Init1763800000000],
+    migrations: [Init1763800000000, StatusReporting1763900000000],
     resolvers: [
       CommuneResolver,
       ProvinceCommunesResolver,
       CommunePlanResolver,
       CommuneTaskResolver,
+      CommuneTaskStatusResolver,
       CentralTaskCommuneTasksResolver,
       ProvincialTaskCommuneTasksResolver,
     ],

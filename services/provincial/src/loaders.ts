@@ -1,6 +1,14 @@
 import type DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { groupByLinkKey, groupLoader, loaderPerArgument, rowLoader, type RequestContext } from '@nq57/shared';
+import {
+  TaskLevel,
+  groupByLinkKey,
+  groupLoader,
+  linkedTargets,
+  loaderPerArgument,
+  rowLoader,
+  type RequestContext,
+} from '@nq57/shared';
 import { Province } from './province/province.entity';
 import { ProvincialPlan } from './provincial-plan/provincial-plan.entity';
 import { ProvincialTask } from './provincial-task/provincial-task.entity';
@@ -16,6 +24,8 @@ export interface ProvincialLoaders {
   tasksByPlanId: DataLoader<string, ProvincialTask[]>;
   /** Ids of the central tasks a provincial task implements. */
   centralIdsByTaskId: DataLoader<string, string[]>;
+  /** Ids of the central tasks a provincial task implements directly or through other provincial tasks. */
+  allCentralIdsByTaskId: DataLoader<string, string[]>;
   /** Provincial tasks implementing a central task, optionally of one province. */
   tasksByCentralId: (provinceCode: string | null) => DataLoader<string, ProvincialTask[]>;
   /** Provincial tasks a provincial task implements (same level). */
@@ -73,6 +83,14 @@ export function createProvincialLoaders(dataSource: DataSource): ProvincialLoade
         ),
       (row) => row.task_id,
       (row) => row.target_id,
+    ),
+    allCentralIdsByTaskId: groupLoader(
+      async (ids) =>
+        (await linkedTargets(dataSource.manager, TaskLevel.PROVINCIAL, ids)).filter(
+          (target) => target.level === TaskLevel.CENTRAL,
+        ),
+      (target) => target.origin,
+      (target) => target.id,
     ),
     tasksByCentralId: loaderPerArgument((provinceCode: string | null) =>
       groupLoader<string, Linked, ProvincialTask>(

@@ -11,9 +11,11 @@ import { ProvincialPlan } from './provincial-plan/provincial-plan.entity';
 import { ProvincialPlanResolver } from './provincial-plan/provincial-plan.resolver';
 import { ProvincialTask } from './provincial-task/provincial-task.entity';
 import { ProvincialTaskResolver } from './provincial-task/provincial-task.resolver';
+import { ProvincialTaskStatusResolver } from './provincial-task/provincial-task-status.resolver';
 import { CentralTaskImplementationsResolver } from './central-task/central-task.resolver';
 import { createProvincialLoaders, type ProvincialContext, type ProvincialLoaders } from './loaders';
 import { Init1763800000000 } from './migrations/1763800000000-init';
+import { StatusReporting1763900000000 } from './migrations/1763900000000-status-reporting';
 import { seedProvincial } from './seed';
 
 /** Where the provincial subgraph runs, and the central subgraph it checks links against. */
@@ -27,11 +29,12 @@ export function definition(urls: { centralUrl: string }): LevelServiceDefinition
     name: 'provincial',
     schema: 'provincial',
     entities: [Province, ProvincialPlan, ProvincialTask],
-    migrations: [Init1763800000000],
+    migrations: [Init1763800000000, StatusReporting1763900000000],
     resolvers: [
       ProvinceResolver,
       ProvincialPlanResolver,
       ProvincialTaskResolver,
+      ProvincialTaskStatusResolver,
       CentralTaskImplementationsResolver,
     ],
     resolverArgs: [httpEntityClient(urls.centralUrl)],

@@ -1,3 +1,5 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
 /**
  * Column definitions shared by every level's task table, as first released. Migrations embed this text;
  * it is frozen: a later change to task columns gets a new migration, never an edit here.
@@ -45,3 +47,37 @@ export const DOCUMENT_COLUMNS_V1 = `
   notes text,
   ref text UNIQUE,
   created_at timestamptz NOT NULL DEFAULT now()`;
+
+/** The migration that adds status reporting to a level whose task table is `taskTable`. */
+export function statusReportingMigration(taskTable: string): new () => MigrationInterface {
+  return class StatusReporting1763900000000 implements MigrationInterface {
+    name = 'StatusReporting1763900000000';
+
+    async up(runner: QueryRunner): Promise<void> {
+      for (const statement of statusReportingSqlV2(taskTable)) await runner.query(statement);
+    }
+
+    async down(runner: QueryRunner): Promise<void> {
+      await runner.query('DROP TABLE status_report');
+      await runner.query(`ALTER TABLE ${taskTable} DROP COLUMN version`);
+    }
+  };
+}
+
+/**
+ * Status reporting, as first released: a version on each task row (optimistic concurrency) and the
+ * idempotency records of the level's reports. Frozen like TASK_COLUMNS_V1.
+ */
+export function statusReportingSqlV2(taskTable: string): string[] {
+  return [
+    `ALTER TABLE ${taskTable} ADD COLUMN version integer NOT NULL DEFAULT 1`,
+    `CREATE TABLE status_report (
+      actor text NOT NULL,
+      idempotency_key text NOT NULL,
+      request_hash text NOT NULL,
+      event_id uuid NOT NULL,
+      task_id uuid NOT NULL REFERENCES ${taskTable}(id),
+      created_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (actor, idempotency_key))`,
+  ];
+}

@@ -25,6 +25,17 @@ export interface LevelServiceDefinition<Loaders> {
   references: ReferenceResolvers;
   createLoaders: (dataSource: DataSource) => Loaders;
   seed?: (dataSource: DataSource) => Promise<void>;
+  /** Long-lived parts started after migrations (a LISTEN feed): put in every context, stopped before the pool. */
+  attach?: (dataSource: DataSource, databaseUrl: string) => Promise<ServiceAttachment>;
+  /** Serve subscriptions over graphql-ws at /graphql too. */
+  subscriptions?: boolean;
+}
+
+/** What `attach` started: context entries for resolvers, health details, and how to stop it. */
+export interface ServiceAttachment {
+  context: Record<string, unknown>;
+  health: () => Record<string, unknown>;
+  stop: () => Promise<void>;
 }
 
 /** Where and how to run a level service. */
@@ -54,21 +65,26 @@ export async function startLevelService<Loaders>(
     entities: definition.entities,
     migrations: definition.migrations,
   });
+  let attachment: ServiceAttachment | null = null;
   try {
     if (options.seed !== false && definition.seed) await definition.seed(dataSource);
     const schema = await buildLevelSchema(definition, dataSource);
+    attachment = definition.attach ? await definition.attach(dataSource, options.databaseUrl) : null;
+    const extra = attachment;
     const server = await startSubgraphServer<RequestContext<Loaders>>({
       name: definition.name,
       schema,
       port: options.port ?? 0,
       host: options.host,
+      subscriptions: definition.subscriptions,
       context: (request: IncomingMessage) => ({
+        ...extra?.context,
         loaders: definition.createLoaders(dataSource),
         actor: actorOf(request),
       }),
       health: async () => {
         await dataSource.query('SELECT 1');
-        return { database: 'ok' };
+        return { database: 'ok', ...extra?.health() };
       },
     });
     return {
@@ -78,10 +94,12 @@ export async function startLevelService<Loaders>(
       queries,
       stop: async () => {
         await server.stop();
+        await extra?.stop();
         await dataSource.destroy();
       },
     };
   } catch (error) {
+    await attachment?.stop();
     await dataSource.destroy();
     throw error;
   }

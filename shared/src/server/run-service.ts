@@ -15,7 +15,10 @@ export async function runService(
     seed: process.env.SEED !== 'false',
   });
   console.log(`[${handle.name}] subgraph ready at ${handle.url}`);
+  let stopping = false;
   const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
     handle.stop().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -24,6 +27,7 @@ export async function runService(
       },
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // `on`, not `once`: a library's signal-exit hook re-raises the signal when it finds no other listener.
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }

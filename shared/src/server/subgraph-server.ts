@@ -4,8 +4,10 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
 import { readBody, BodyError } from './read-body';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -18,6 +20,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** Reports readiness; throws when a dependency (the database) is unreachable. */
   health: () => Promise<Record<string, unknown>>;
   maxBodyBytes?: number;
+  /** Also serve subscriptions over graphql-ws (WebSocket) at /graphql. */
+  subscriptions?: boolean;
 }
 
 /** A listening HTTP server and how to stop it. */
@@ -43,14 +47,37 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const server = createServer((request, response) => {
     route(apollo, options, request, response).catch((error: unknown) => fail(response, 500, String(error)));
   });
+  const stopSockets = options.subscriptions ? serveSubscriptions(server, options) : async () => undefined;
   const port = await listen(server, options.port, options.host ?? '127.0.0.1');
   return {
     port,
     url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
     stop: async () => {
+      await stopSockets();
       await closeServer(server);
       await apollo.stop();
     },
+  };
+}
+
+/** graphql-ws on the server's /graphql; returns how to close every socket (ending their subscriptions). */
+function serveSubscriptions<TContext extends BaseContext>(
+  server: Server,
+  options: SubgraphServerOptions<TContext>,
+): () => Promise<void> {
+  const sockets = new WebSocketServer({
+    server,
+    path: '/graphql',
+    maxPayload: options.maxBodyBytes ?? DEFAULT_MAX_BODY,
+  });
+  const graphqlWs = useServer(
+    { schema: options.schema, context: (ctx) => options.context(ctx.extra.request) },
+    sockets,
+  );
+  return async () => {
+    await graphqlWs.dispose();
+    for (const client of sockets.clients) client.terminate();
+    await new Promise<void>((resolve) => sockets.close(() => resolve()));
   };
 }
 

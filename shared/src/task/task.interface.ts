@@ -80,6 +80,12 @@ export abstract class Task {
   @Column({ type: 'smallint', default: 0 })
   progress!: number;
 
+  @Field(() => Int, {
+    description: 'Grows by one with every accepted status report; pass it as expectedVersion',
+  })
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
   @Field(() => Date)
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

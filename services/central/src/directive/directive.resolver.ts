@@ -13,14 +13,18 @@ export class DirectiveResolver {
 
   @Query(() => DirectiveDocument, { nullable: true, description: 'A directive by its number as printed' })
   directive(@Arg('number', () => String) number: string): Promise<DirectiveDocument | null> {
-    const key = documentNumberKey(number);
+    return this.findByNumber(number);
+  }
+
+  /** The directive whose number or one of whose aliases folds to the same key as `number`. */
+  private findByNumber(number: string): Promise<DirectiveDocument | null> {
     return this.dataSource
       .getRepository(DirectiveDocument)
       .createQueryBuilder('d')
       .where(
-        "d.number_key = :key OR :key = ANY(SELECT upper(replace(a, ' ', '')) FROM unnest(d.aliases) a)",
+        "d.number_key = :key OR :key = ANY(SELECT upper(regexp_replace(a, '\\s', '', 'g')) FROM unnest(d.aliases) a)",
         {
-          key,
+          key: documentNumberKey(number),
         },
       )
       .getOne();
@@ -43,9 +47,12 @@ export class DirectiveResolver {
     if (!input.number) throw userError(ErrorCode.BAD_USER_INPUT, 'A central directive needs its number');
     const repository = this.dataSource.getRepository(DirectiveDocument);
     const numberKey = documentNumberKey(input.number);
-    if (await repository.existsBy({ numberKey })) {
-      throw userError(ErrorCode.DUPLICATE, `Directive ${input.number} already exists`, {
+    // An alias counts: "57/NQ-TW" is how plans print 57-NQ/TW, and a lookup must find one directive.
+    const existing = await this.findByNumber(input.number);
+    if (existing) {
+      throw userError(ErrorCode.DUPLICATE, `Directive ${input.number} already exists as ${existing.number}`, {
         number: input.number,
+        existing: existing.number,
       });
     }
     return repository.save(

@@ -46,6 +46,16 @@ export class ProvincialTaskResolver {
     return (await loaders.centralIdsByTaskId.load(task.id)).map((id) => ({ id }));
   }
 
+  @FieldResolver(() => [CentralTaskRef], {
+    description: 'Every central task this task carries out, directly or through other provincial tasks',
+  })
+  async allCentralTasks(
+    @Root() task: ProvincialTask,
+    @Ctx() { loaders }: ProvincialContext,
+  ): Promise<CentralTaskRef[]> {
+    return (await loaders.allCentralIdsByTaskId.load(task.id)).map((id) => ({ id }));
+  }
+
   @FieldResolver(() => [ProvincialTask], {
     description: 'Tasks of other provincial plans this task carries out',
   })
@@ -103,6 +113,7 @@ export class ProvincialTaskResolver {
         evidence: input.evidence ?? null,
       });
       loaders.centralIdsByTaskId.clear(task.id);
+      loaders.allCentralIdsByTaskId.clearAll();
       return task;
     });
   }

@@ -1,0 +1,48 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import {
+  TaskLevel,
+  TaskStatusInput,
+  directiveKeys,
+  reportAndReload,
+  statusReportType,
+  type EventRouting,
+  type StatusReportTarget,
+} from '@nq57/shared';
+import { CentralTask } from './central-task.entity';
+import type { CentralContext } from '../loaders';
+
+/** What `updateCentralTaskStatus` returns. */
+export const CentralTaskStatusReport = statusReportType(CentralTask, 'CentralTaskStatusReport');
+
+/** Status reports on central tasks. */
+@Resolver()
+export class CentralTaskStatusResolver {
+  private readonly target: StatusReportTarget;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.target = {
+      level: TaskLevel.CENTRAL,
+      taskTable: 'central_task',
+      routing: (taskId) => this.routing(taskId),
+    };
+  }
+
+  @Mutation(() => CentralTaskStatusReport, {
+    description: 'Reports the status and progress of a central task; every accepted report is an event',
+  })
+  updateCentralTaskStatus(
+    @Arg('input', () => TaskStatusInput) input: TaskStatusInput,
+    @Ctx() { actor }: CentralContext,
+  ): Promise<InstanceType<typeof CentralTaskStatusReport>> {
+    return reportAndReload(this.dataSource, this.target, CentralTask, input, actor);
+  }
+
+  private async routing(taskId: string): Promise<EventRouting> {
+    const rows = (await this.dataSource.query(
+      `SELECT d.number, d.aliases FROM central_task t JOIN directive d ON d.id = t.directive_id WHERE t.id = $1`,
+      [taskId],
+    )) as { number: string | null; aliases: string[] }[];
+    return { provinceCode: null, communeCode: null, directiveKeys: rows.flatMap(directiveKeys) };
+  }
+}

@@ -1,0 +1,68 @@
+import {
+  startLevelService,
+  type LevelServiceDefinition,
+  type LevelServiceHandle,
+  type LevelServiceOptions,
+  type ServiceAttachment,
+} from '@nq57/shared';
+import type { DataSource } from 'typeorm';
+import { TaskEvent } from './task-event/task-event.entity';
+import { TaskEventResolver } from './task-event/task-event.resolver';
+import { CentralTaskRef, CommuneTaskRef, ProvincialTaskRef } from './task/task.ref';
+import { TaskHistoryResolver } from './task/task-history.resolver';
+import { EventFeed } from './live/event-feed';
+import { createEventsLoaders, type EventsContext, type EventsLoaders } from './loaders';
+import { EventLog1763900000000 } from './migrations/1763900000000-event-log';
+
+const taskReference = {
+  __resolveReference: (ref: { __typename: string; id: string }) => ({
+    __typename: ref.__typename,
+    id: ref.id,
+  }),
+};
+
+/** The parts of the events subgraph: the event log, `history` on every task, the live subscription. */
+export function definition(): LevelServiceDefinition<EventsLoaders> {
+  return {
+    name: 'events',
+    schema: 'events',
+    entities: [TaskEvent],
+    migrations: [EventLog1763900000000],
+    resolvers: [TaskEventResolver, TaskHistoryResolver],
+    orphanedTypes: [CentralTaskRef, ProvincialTaskRef, CommuneTaskRef],
+    createLoaders: createEventsLoaders,
+    attach: startFeed,
+    subscriptions: true,
+    references: {
+      TaskEvent: {
+        __resolveReference: (ref: { id: string }, { loaders }: EventsContext) =>
+          loaders.eventById.load(ref.id),
+      },
+      // History of a task unknown to its level is simply empty: no lookup needed to answer for any id.
+      CentralTask: taskReference,
+      ProvincialTask: taskReference,
+      CommuneTask: taskReference,
+    },
+  };
+}
+
+async function startFeed(dataSource: DataSource, databaseUrl: string): Promise<ServiceAttachment> {
+  const feed = new EventFeed(dataSource, databaseUrl);
+  await feed.start();
+  return {
+    context: { feed, dataSource },
+    health: () => ({ feed: feed.stats(), pool: poolStats(dataSource) }),
+    stop: () => feed.stop(),
+  };
+}
+
+function poolStats(dataSource: DataSource): { total: number; idle: number } {
+  const pool = (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number } })
+    .master;
+  return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0 };
+}
+
+/** Starts the events subgraph on `options.port` (0: a free port); it serves graphql-ws at /graphql too. */
+export function start(options: LevelServiceOptions): Promise<LevelServiceHandle> {
+  return startLevelService(definition(), options);
+}

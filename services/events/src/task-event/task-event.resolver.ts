@@ -1,0 +1,87 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import { ErrorCode, userError } from '@nq57/shared';
+import { TaskEvent } from './task-event.entity';
+import { TaskEventFilter } from './task-event-filter.input';
+import { TaskEventPage } from './task-event-page.type';
+import { compileFilter, matchSql, type EventMatch } from './event-match';
+import { decodeCursor, encodeCursor } from './cursor';
+import { TASK_TYPENAMES, TaskRef } from '../task/task.ref';
+import { liveEvents } from '../live/live-events';
+import type { EventsContext } from '../loaders';
+
+const MAX_PAGE = 500;
+
+/** Committed events matching `match` after sequence `afterSeq`, oldest first, at most `limit`. */
+export function readEvents(
+  dataSource: DataSource,
+  match: EventMatch,
+  afterSeq: number,
+  limit: number,
+): Promise<TaskEvent[]> {
+  const condition = matchSql(match, 'e');
+  return dataSource
+    .getRepository(TaskEvent)
+    .createQueryBuilder('e')
+    .where('e.seq > :afterSeq', { afterSeq })
+    .andWhere(condition.where, condition.params)
+    .orderBy('e.seq', 'ASC')
+    .limit(limit)
+    .getMany();
+}
+
+/** The live stream of status changes at every level, and reads of the log. */
+@Resolver(() => TaskEvent)
+export class TaskEventResolver {
+  @Subscription(() => TaskEvent, {
+    description:
+      'Every accepted status change matching the filter, as it commits. With `after`, first every matching ' +
+      'event committed after that cursor, in order: resume with the last cursor received and miss nothing.',
+    subscribe: ({ args, context }) => {
+      const { feed, dataSource } = context as EventsContext;
+      const { filter, after } = args as { filter?: TaskEventFilter | null; after?: string | null };
+      const afterSeq = after === undefined || after === null ? null : decodeCursor(after);
+      return liveEvents(
+        feed,
+        (match, seq, limit) => readEvents(dataSource, match, seq, limit),
+        compileFilter(filter),
+        afterSeq,
+      );
+    },
+  })
+  taskStatusChanged(
+    @Root() event: TaskEvent,
+    @Arg('filter', () => TaskEventFilter, { nullable: true }) _filter?: TaskEventFilter,
+    @Arg('after', () => String, { nullable: true }) _after?: string,
+  ): TaskEvent {
+    return event;
+  }
+
+  @Query(() => TaskEventPage, {
+    description:
+      'Committed events matching the filter after a cursor, oldest first (the log, for catching up)',
+  })
+  async taskEvents(
+    @Ctx() { dataSource }: EventsContext,
+    @Arg('filter', () => TaskEventFilter, { nullable: true }) filter?: TaskEventFilter,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
+  ): Promise<TaskEventPage> {
+    if (first < 1 || first > MAX_PAGE) {
+      throw userError(ErrorCode.BAD_USER_INPUT, `first is 1-${MAX_PAGE}`);
+    }
+    const afterSeq = after ? decodeCursor(after) : 0;
+    const rows = await readEvents(dataSource, compileFilter(filter), afterSeq, first + 1);
+    const events = rows.slice(0, first);
+    return {
+      events,
+      endCursor: events.length > 0 ? encodeCursor(events[events.length - 1].seq) : (after ?? null),
+      hasNextPage: rows.length > first,
+    };
+  }
+
+  @FieldResolver(() => TaskRef, { description: 'The task that changed; its fields come from its level' })
+  task(@Root() event: TaskEvent): TaskRef {
+    return { __typename: TASK_TYPENAMES[event.level], id: event.taskId };
+  }
+}

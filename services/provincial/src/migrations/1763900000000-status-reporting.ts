@@ -1,0 +1,4 @@
+import { statusReportingMigration } from '@nq57/shared';
+
+/** Task versions and idempotency records for status reports. */
+export const StatusReporting1763900000000 = statusReportingMigration('provincial_task');

@@ -1,0 +1,85 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+/** What a subscription has received so far, and how to wait for more. */
+export interface Received<T> {
+  items: T[];
+  errors: unknown[];
+  /** Resolves once `count` items have arrived; rejects after `timeoutMs`. */
+  waitFor(count: number, timeoutMs?: number): Promise<T[]>;
+  /** Ends the subscription (the client stays open). */
+  stop(): void;
+  /** Resolves when the server ended the subscription (completed or failed). */
+  ended: Promise<void>;
+}
+
+/** A graphql-ws client of `wsUrl` that retries a lost connection quickly (a restarted gateway). */
+export function wsClient(wsUrl: string, retries = 0): Client {
+  return createClient({
+    url: wsUrl,
+    webSocketImpl: WebSocket,
+    retryAttempts: retries,
+    retryWait: () => new Promise((resolve) => setTimeout(resolve, 200)),
+    shouldRetry: () => retries > 0,
+    lazy: true,
+  });
+}
+
+/** Subscribes with `client` and collects each `data[field]` it receives. */
+export function collect<T>(
+  client: Client,
+  field: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Received<T> {
+  const items: T[] = [];
+  const errors: unknown[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
+  let markEnded: () => void = () => undefined;
+  const ended = new Promise<void>((resolve) => (markEnded = resolve));
+  const settle = (): void => {
+    for (const waiter of [...waiters]) {
+      if (items.length >= waiter.count) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+  };
+  const stop = client.subscribe<Record<string, T>>(
+    { query, variables },
+    {
+      next: (result) => {
+        if (result.errors) errors.push(...result.errors);
+        if (result.data) items.push(result.data[field]);
+        settle();
+      },
+      error: (error) => {
+        errors.push(error);
+        markEnded();
+      },
+      complete: () => markEnded(),
+    },
+  );
+  return {
+    items,
+    errors,
+    ended,
+    stop,
+    waitFor: (count, timeoutMs = 15000) =>
+      new Promise<T[]>((resolve, reject) => {
+        const timer = setTimeout(
+          () =>
+            reject(new Error(`Waited for ${count} events, got ${items.length}: ${JSON.stringify(errors)}`)),
+          timeoutMs,
+        );
+        waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(items.slice(0, count));
+          },
+        });
+        settle();
+      }),
+  };
+}
