@@ -1,17 +1,19 @@
 import { subgraphsOf, useTestHub } from './support/hub';
 
-/** One deep trace: every directive, its tasks, their provincial and commune tasks, and theirs. */
+/** One deep trace: every directive, its tasks, their provincial and commune tasks, theirs, and their history. */
 const DEEP_TRACE = `
   query DeepTrace {
     directives {
       number
       tasks {
         ref
+        history(first: 2) { events { to progress } }
         provincialTasks {
           ref
           plan { number province { name } }
           centralTasks { ref }
-          communeTasks { ref commune { name } }
+          communeTasks { ref commune { name } history(first: 2) { events { to } } }
+          history(first: 2) { events { to progress } }
         }
         communeTasks { ref plan { number } commune { name province { name } } provincialTasks { ref } }
       }
@@ -76,8 +78,9 @@ describe('the SQL a deep trace query costs', () => {
     if (process.env.NQ57_REPORT) console.info(JSON.stringify({ once, twentyTimes }));
 
     expect(Object.keys(once.bySubgraph)).toEqual(
-      expect.arrayContaining(['central', 'provincial', 'commune']),
+      expect.arrayContaining(['central', 'provincial', 'commune', 'events']),
     );
+    expect(once.bySubgraph.events).toBeGreaterThan(0);
     expect(once.statements).toBeGreaterThan(0);
     expect(twentyTimes.rows).toBeGreaterThan(once.rows * 10);
     expect(twentyTimes.statements).toBe(once.statements);

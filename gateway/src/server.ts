@@ -9,14 +9,28 @@ import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import {
+  capSubscriptions,
+  limitPlugins,
+  resolveLimits,
+  runtimeSecurityConfig,
+  withBodyLimit,
+  type LimitOptions,
+} from './limits';
 import { loadSupergraph, type SubgraphUrls } from './supergraph';
 import { failFastWsTransport } from './ws-transport';
+import { forwardToken, socketAuthentication, useAuthentication } from './authentication';
+import { loadAuthConfig, type AuthConfig } from '@nq57/shared';
 
 /** Where the gateway listens and which subgraphs it federates. */
 export interface GatewayOptions {
   port?: number;
   host?: string;
   subgraphs: SubgraphUrls;
+  /** How bearer tokens are verified (default: from the environment, see loadAuthConfig). */
+  auth?: AuthConfig;
+  /** Abuse limits in place of those the environment sets (see gateway/src/limits/options.ts). */
+  limits?: Partial<LimitOptions>;
 }
 
 /** A running gateway: one port for queries, mutations (HTTP) and subscriptions (graphql-ws). */
@@ -45,6 +59,8 @@ query Trace {
 
 /** Starts the federated gateway (Hive Gateway runtime) with its offline query page at /graphql. */
 export async function start(options: GatewayOptions): Promise<GatewayHandle> {
+  const auth = options.auth ?? (await loadAuthConfig());
+  const limits = resolveLimits(options.limits);
   const runtime = createGatewayRuntime({
     supergraph: loadSupergraph(options.subgraphs),
     graphqlEndpoint: '/graphql',
@@ -53,7 +69,12 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
     // The bundled GraphiQL needs no CDN: the page works with no internet access.
     renderGraphiQL,
     graphiql: { title: 'nq57-hub', defaultQuery: EXAMPLE_QUERY },
+    // Introspection and the query page off when the limits say so (this may replace graphiql above).
+    ...runtimeSecurityConfig(limits),
     landingPage: false,
+    // Authentication first: the rate limit counts per context.identity.subject.
+    plugins: () => [useAuthentication(auth), ...limitPlugins(limits)],
+    propagateHeaders: { fromClientToSubgraphs: forwardToken },
     // The events subgraph streams its subscription over graphql-ws; queries still go over HTTP.
     transportEntries: {
       events: { options: { subscriptions: { kind: 'ws', location: '/graphql' } } },
@@ -65,13 +86,19 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
   // The runtime builds its schema on the first HTTP request; a WebSocket subscription that came first
   // would find none ("Expected null to be a GraphQL schema"), so build it before taking connections.
   await runtime.getSchema();
-  const server = createServer(runtime);
-  const sockets = new WebSocketServer({ server, path: '/graphql' });
+  const server = createServer(withBodyLimit(runtime, limits.maxBodyBytes));
+  const sockets = new WebSocketServer({ server, path: '/graphql', maxPayload: limits.maxBodyBytes });
   const wsServer = useServer(
-    getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (context) => ({
-      req: context.extra.request,
-      socket: context.extra.socket,
-    })),
+    capSubscriptions(
+      {
+        ...getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (context) => ({
+          req: context.extra.request,
+          socket: context.extra.socket,
+        })),
+        ...socketAuthentication(auth),
+      },
+      limits.maxSubscriptionsPerConnection,
+    ),
     sockets,
   );
   const host = options.host ?? '127.0.0.1';

@@ -17,6 +17,8 @@ export enum ErrorCode {
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   INVALID_CURSOR = 'INVALID_CURSOR',
   SLOW_CONSUMER = 'SLOW_CONSUMER',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
 }
 
 /** A GraphQL error with a code and optional details, safe to show to the caller. */

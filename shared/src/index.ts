@@ -36,3 +36,7 @@ export * from './status/status-report.type';
 export * from './status/report-status';
 export * from './status/transition';
 export * from './events/routing';
+export * from './auth/identity';
+export * from './auth/authorize';
+export * from './auth/auth-config';
+export * from './auth/tokens';

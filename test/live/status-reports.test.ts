@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { useTestHub, type TestHub } from '../support/hub';
+import { tokenFor } from '../support/tokens';
 import { seedTasks, updateMutation, type SeedTask } from '../support/seed-tasks';
 
 const hub = useTestHub();
@@ -15,9 +16,17 @@ interface Report {
   event: Record<string, unknown> & { id: string; cursor: string };
 }
 
-async function report(task: SeedTask, input: Record<string, unknown>) {
-  return hub().query<{ report: Report }>(updateMutation(task.typename), { input: { id: task.id, ...input } });
+async function report(task: SeedTask, input: Record<string, unknown>, token?: string) {
+  return hub().query<{ report: Report }>(
+    updateMutation(task.typename),
+    { input: { id: task.id, ...input } },
+    token,
+  );
 }
+
+/** A reporter of Thái Nguyên's department of science and technology. */
+const thaiNguyenReporter = (): Promise<string> =>
+  tokenFor({ role: 'reporter', jurisdiction: '19', subject: 'so-khcn.thainguyen' });
 
 const HISTORY = `
   query History($id: ID!, $first: Int!, $after: String) {
@@ -53,7 +62,7 @@ const FIRST_REPORT = {
 describe('a status report', () => {
   it('updates the task and returns the event it appended, whole', async () => {
     const task = get('003-80');
-    const result = await report(task, FIRST_REPORT);
+    const result = await report(task, FIRST_REPORT, await thaiNguyenReporter());
     expect(result).toEqual({
       data: {
         report: {
@@ -62,7 +71,7 @@ describe('a status report', () => {
           event: {
             id: expect.stringMatching(/^[0-9a-f-]{36}$/),
             cursor: expect.any(String),
-            actor: 'anonymous',
+            actor: 'so-khcn.thainguyen',
             level: 'PROVINCIAL',
             from: 'NOT_STARTED',
             to: 'IN_PROGRESS',
@@ -82,7 +91,7 @@ describe('a status report', () => {
   it('answers a retried idempotency key with the first result and changes nothing', async () => {
     const task = get('003-80');
     const before = await historyOf(task.id);
-    const retry = await report(task, FIRST_REPORT);
+    const retry = await report(task, FIRST_REPORT, await thaiNguyenReporter());
     expect(retry.errors).toBeUndefined();
     expect(retry.data?.report.replayed).toBe(true);
     expect(retry.data?.report.task.version).toBe(2);
@@ -94,12 +103,17 @@ describe('a status report', () => {
 
   it('refuses a reused idempotency key carrying a different report', async () => {
     const task = get('003-80');
-    const result = await report(task, {
-      status: 'IN_PROGRESS',
-      progress: 60,
-      expectedVersion: 2,
-      idempotencyKey: 'tn-003-80-first',
-    });
+    const result = await report(
+      task,
+      {
+        status: 'IN_PROGRESS',
+        progress: 60,
+        expectedVersion: 2,
+        idempotencyKey: 'tn-003-80-first',
+      },
+      await thaiNguyenReporter(),
+    );
+    // Keys belong to their actor: another caller's same key is simply a new report.
     expect(codesOf(result)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
   });
 

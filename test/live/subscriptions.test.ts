@@ -8,9 +8,16 @@ const hub = useTestHub();
 let get: (ref: string) => SeedTask;
 const versions = new Map<string, number>();
 const clients: Client[] = [];
+const open: Received<unknown>[] = [];
 
 beforeAll(async () => {
   ({ get } = await seedTasks(hub()));
+});
+
+afterEach(async () => {
+  // A failed test must not leave listeners behind for the next one to count.
+  for (const live of open.splice(0)) live.stop();
+  await listenersReach(0);
 });
 
 afterAll(async () => {
@@ -39,7 +46,9 @@ interface LiveEvent {
 function subscribe(variables: Record<string, unknown> = {}): Received<LiveEvent> {
   const client = wsClient(hub().gateway.wsUrl);
   clients.push(client);
-  return collect<LiveEvent>(client, 'taskStatusChanged', LIVE, variables);
+  const live = collect<LiveEvent>(client, 'taskStatusChanged', LIVE, variables);
+  open.push(live);
+  return live;
 }
 
 /** Waits until the events subgraph has `count` listeners: subscriptions are live end to end. */
@@ -130,7 +139,7 @@ describe('taskStatusChanged through the gateway', () => {
     );
     expect(subscribers.thaiNguyen.items[1]).toEqual({
       cursor: expect.any(String),
-      actor: 'anonymous',
+      actor: 'test-admin',
       from: 'NOT_STARTED',
       to: 'IN_PROGRESS',
       progress: 14,

@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, ensureDatabase, withDatabase, type LevelServiceHandle } from '@nq57/shared';
 import { startHub, type HubHandle } from '../../scripts/src/hub';
+import { adminToken } from './tokens';
 
 /** A hub on free ports over a database of its own, and a GraphQL client for its gateway. */
 export interface TestHub extends HubHandle {
   /** The database the hub runs on; pass it as `database` to start another hub over the same data. */
   databaseName: string;
   databaseUrl: string;
+  /** Sends an operation to the gateway with the admin's token, or with `token` (null: none). */
   query<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    token?: string | null,
   ): Promise<GraphQLResult<T>>;
   /** Stops the subgraphs and the gateway and keeps the database; calling it again does nothing. */
   stop(): Promise<void>;
@@ -52,7 +55,8 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     ...hub,
     databaseName: name,
     databaseUrl,
-    query: (query, variables) => postGraphQL(hub.gateway.url, query, variables),
+    query: async (query, variables, token) =>
+      postGraphQL(hub.gateway.url, query, variables, token === undefined ? await adminToken() : token),
     stop,
     close: async () => {
       await stop();
@@ -86,15 +90,16 @@ export function subgraphsOf(hub: HubHandle): LevelServiceHandle[] {
   );
 }
 
-/** POSTs a GraphQL operation and returns the parsed response. */
+/** POSTs a GraphQL operation, with a bearer token when one is given, and returns the parsed response. */
 export async function postGraphQL<T>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
+  token: string | null = null,
 ): Promise<GraphQLResult<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphQLResult<T>;

@@ -13,10 +13,11 @@ export interface Received<T> {
   ended: Promise<void>;
 }
 
-/** A graphql-ws client of `wsUrl` that retries a lost connection quickly (a restarted gateway). */
-export function wsClient(wsUrl: string, retries = 0): Client {
+/** A graphql-ws client of `wsUrl`, sending `token` in connection_init when given, retrying `retries` times. */
+export function wsClient(wsUrl: string, retries = 0, token?: string): Client {
   return createClient({
     url: wsUrl,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : undefined,
     webSocketImpl: WebSocket,
     retryAttempts: retries,
     retryWait: () => new Promise((resolve) => setTimeout(resolve, 200)),

@@ -1,4 +1,5 @@
 import { postGraphQL } from './hub';
+import { adminToken } from './tokens';
 
 /** A task a writer reports on, and the subgraph or gateway URL it reports through. */
 export interface WriterTarget {
@@ -27,6 +28,7 @@ export function startWriter(
   const versions = new Map<string, number>();
   let committed = 0;
   const done = (async () => {
+    const token = await adminToken();
     while (committed < total) {
       const target = targets[committed % targets.length];
       const expectedVersion = versions.get(target.id) ?? 1;
@@ -42,6 +44,7 @@ export function startWriter(
             idempotencyKey: `writer-${target.id}-${expectedVersion}`,
           },
         },
+        token,
       ).catch(() => null);
       const version = result?.data?.[target.mutation]?.task.version;
       if (version) {

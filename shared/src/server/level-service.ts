@@ -4,7 +4,8 @@ import type { DataSource } from 'typeorm';
 import type { LevelDataSourceOptions } from '../db/data-source';
 import { openLevelDataSource } from '../db/data-source';
 import type { QueryCounter } from '../db/query-counter';
-import { actorOf, type RequestContext } from '../context';
+import { identityOf, type RequestContext } from '../context';
+import { loadAuthConfig, type AuthConfig } from '../auth/auth-config';
 import { buildFederatedSchema, type ReferenceResolvers } from '../federation/build-subgraph-schema';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
@@ -45,6 +46,8 @@ export interface LevelServiceOptions {
   host?: string;
   /** Load the seed data when the database has none (default true). */
   seed?: boolean;
+  /** How bearer tokens are verified (default: from the environment, see loadAuthConfig). */
+  auth?: AuthConfig;
 }
 
 /** A running subgraph with its database handle and SQL statement counter. */
@@ -67,6 +70,7 @@ export async function startLevelService<Loaders>(
   });
   let attachment: ServiceAttachment | null = null;
   try {
+    const auth = options.auth ?? (await loadAuthConfig());
     if (options.seed !== false && definition.seed) await definition.seed(dataSource);
     const schema = await buildLevelSchema(definition, dataSource);
     attachment = definition.attach ? await definition.attach(dataSource, options.databaseUrl) : null;
@@ -77,11 +81,15 @@ export async function startLevelService<Loaders>(
       port: options.port ?? 0,
       host: options.host,
       subscriptions: definition.subscriptions,
-      context: (request: IncomingMessage) => ({
-        ...extra?.context,
-        loaders: definition.createLoaders(dataSource),
-        actor: actorOf(request),
-      }),
+      context: async (request: IncomingMessage) => {
+        const identity = await identityOf(request, auth);
+        return {
+          ...extra?.context,
+          loaders: definition.createLoaders(dataSource),
+          identity,
+          actor: identity?.subject ?? 'anonymous',
+        };
+      },
       health: async () => {
         await dataSource.query('SELECT 1');
         return { database: 'ok', ...extra?.health() };

@@ -6,6 +6,8 @@ import type { TaskLevel, TaskStatus } from '../task/task-status';
 import type { TaskStatusInput } from './status-report.input';
 import { statusReportResult, type TaskEventRef } from './status-report.type';
 import { nextState } from './transition';
+import { authorize, type Scope } from '../auth/authorize';
+import { unauthenticated, type Identity } from '../auth/identity';
 
 /** Where one level keeps its tasks, and how it finds what subscribers filter a task's events on. */
 export interface StatusReportTarget {
@@ -14,6 +16,8 @@ export interface StatusReportTarget {
   taskTable: 'central_task' | 'provincial_task' | 'commune_task';
   /** May ask other subgraphs, so it runs before the transaction opens. */
   routing: (taskId: string) => Promise<EventRouting>;
+  /** Whose the task is and who leads it, for authorization; null for an unknown task. */
+  scope: (taskId: string) => Promise<Scope | null>;
 }
 
 /** What a report did: the event it appended, and whether this call only replayed an earlier one. */
@@ -32,20 +36,25 @@ interface TaskState {
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * Applies one status report: checks the expected version and the transition, then updates the task and
- * appends its event in one transaction. A retried idempotency key returns the first outcome and writes nothing.
+ * Applies one status report: checks who reports, the expected version and the transition, then updates the
+ * task and appends its event in one transaction. A retried idempotency key returns the first outcome and
+ * writes nothing.
  */
 export async function reportTaskStatus(
   dataSource: DataSource,
   target: StatusReportTarget,
   input: TaskStatusInput,
-  actor: string,
+  identity: Identity | null,
 ): Promise<StatusReportOutcome> {
+  if (!identity) throw unauthenticated('Sign in to report: send a bearer token');
+  const scope = await target.scope(input.id);
+  if (!scope) throw userError(ErrorCode.UNKNOWN_TASK, `No such task: ${input.id}`, { id: input.id });
+  authorize(identity, 'report', scope);
+  const actor = identity.subject;
   const evidence = evidenceOf(input);
   const requestHash = hashOf(input, evidence);
   const earlier = await findEarlier(dataSource.manager, actor, input.idempotencyKey, requestHash);
   if (earlier) return earlier;
-  await currentState(dataSource.manager, target, input.id);
   const routing = await target.routing(input.id);
   try {
     return await dataSource.transaction((manager) =>
@@ -161,15 +170,24 @@ function hashOf(input: TaskStatusInput, evidence: EvidenceItem[]): string {
     .digest('hex');
 }
 
-/** What a level's update mutation returns: `reportTaskStatus`, then the task as it is now, loaded as `entity`. */
+/** What a level's update mutation returns: `reportTaskStatus` as `identity`, then the task as it is now, loaded as `entity`. */
 export async function reportAndReload<T extends ObjectLiteral & { id: string }>(
   dataSource: DataSource,
   target: StatusReportTarget,
   entity: EntityTarget<T>,
   input: TaskStatusInput,
-  actor: string,
+  identity: Identity | null,
 ): Promise<{ task: T; event: TaskEventRef; replayed: boolean }> {
-  const outcome = await reportTaskStatus(dataSource, target, input, actor);
+  const outcome = await reportTaskStatus(dataSource, target, input, identity);
   const where = { id: outcome.taskId } as FindOptionsWhere<T>;
   return statusReportResult(outcome, await dataSource.manager.findOneByOrFail(entity, where));
+}
+
+/**
+ * SQL for the lead of task alias `t` as authorization compares it: the text as printed and the canonical
+ * names it resolves to ("Sở KH&CN" is "Sở Khoa học và Công nghệ"), joined by " | ".
+ */
+export function leadNamesSql(alias: string): string {
+  return `concat_ws(' | ', ${alias}.lead_text,
+    (SELECT string_agg(party->>'canonicalName', ' | ') FROM jsonb_array_elements(${alias}.lead_parties) party))`;
 }

@@ -4,9 +4,11 @@ import {
   TaskLevel,
   TaskStatusInput,
   directiveKeys,
+  leadNamesSql,
   reportAndReload,
   statusReportType,
   type EventRouting,
+  type Scope,
   type StatusReportTarget,
 } from '@nq57/shared';
 import { CentralTask } from './central-task.entity';
@@ -25,6 +27,7 @@ export class CentralTaskStatusResolver {
       level: TaskLevel.CENTRAL,
       taskTable: 'central_task',
       routing: (taskId) => this.routing(taskId),
+      scope: (taskId) => this.scope(taskId),
     };
   }
 
@@ -33,9 +36,17 @@ export class CentralTaskStatusResolver {
   })
   updateCentralTaskStatus(
     @Arg('input', () => TaskStatusInput) input: TaskStatusInput,
-    @Ctx() { actor }: CentralContext,
+    @Ctx() { identity }: CentralContext,
   ): Promise<InstanceType<typeof CentralTaskStatusReport>> {
-    return reportAndReload(this.dataSource, this.target, CentralTask, input, actor);
+    return reportAndReload(this.dataSource, this.target, CentralTask, input, identity);
+  }
+
+  private async scope(taskId: string): Promise<Scope | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT 'central' AS jurisdiction, ${leadNamesSql('t')} AS lead FROM central_task t WHERE t.id = $1`,
+      [taskId],
+    )) as Scope[];
+    return rows[0] ?? null;
   }
 
   private async routing(taskId: string): Promise<EventRouting> {

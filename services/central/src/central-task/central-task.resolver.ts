@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ErrorCode, TaskInput, isUuid, taskColumns, userError } from '@nq57/shared';
+import { ErrorCode, TaskInput, isUuid, taskColumns, userError, authorize, CENTRAL } from '@nq57/shared';
 import { CentralTask } from './central-task.entity';
 import { DirectiveDocument } from '../directive/directive.entity';
 import type { CentralContext } from '../loaders';
@@ -28,7 +28,9 @@ export class CentralTaskResolver {
   createCentralTask(
     @Arg('directiveId', () => ID) directiveId: string,
     @Arg('task', () => TaskInput) input: TaskInput,
+    @Ctx() { identity }: CentralContext,
   ): Promise<CentralTask> {
+    authorize(identity, 'plan', { jurisdiction: CENTRAL });
     return this.dataSource.transaction(async (manager) => {
       const directive = isUuid(directiveId)
         ? await manager.findOneBy(DirectiveDocument, { id: directiveId })

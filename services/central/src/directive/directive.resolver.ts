@@ -1,7 +1,15 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { DocumentInput, ErrorCode, documentColumns, documentNumberKey, userError } from '@nq57/shared';
+import {
+  DocumentInput,
+  ErrorCode,
+  documentColumns,
+  documentNumberKey,
+  userError,
+  authorize,
+  CENTRAL,
+} from '@nq57/shared';
 import { DirectiveDocument } from './directive.entity';
 import { CentralTask } from '../central-task/central-task.entity';
 import type { CentralContext } from '../loaders';
@@ -43,7 +51,11 @@ export class DirectiveResolver {
   }
 
   @Mutation(() => DirectiveDocument, { description: 'Records a central directive' })
-  async createDirective(@Arg('input', () => DocumentInput) input: DocumentInput): Promise<DirectiveDocument> {
+  async createDirective(
+    @Arg('input', () => DocumentInput) input: DocumentInput,
+    @Ctx() { identity }: CentralContext,
+  ): Promise<DirectiveDocument> {
+    authorize(identity, 'plan', { jurisdiction: CENTRAL });
     if (!input.number) throw userError(ErrorCode.BAD_USER_INPUT, 'A central directive needs its number');
     const repository = this.dataSource.getRepository(DirectiveDocument);
     const numberKey = documentNumberKey(input.number);

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ErrorCode, documentColumns, isUuid, taskColumns, userError } from '@nq57/shared';
+import { ErrorCode, documentColumns, isUuid, taskColumns, userError, authorize } from '@nq57/shared';
 import { CommunePlan } from './commune-plan.entity';
 import { CommunePlanInput } from './commune-plan.input';
 import { Commune } from '../commune/commune.entity';
@@ -32,7 +32,11 @@ export class CommunePlanResolver {
   }
 
   @Mutation(() => CommunePlan, { description: 'Records a commune plan with its tasks, all or nothing' })
-  createCommunePlan(@Arg('input', () => CommunePlanInput) input: CommunePlanInput): Promise<CommunePlan> {
+  createCommunePlan(
+    @Arg('input', () => CommunePlanInput) input: CommunePlanInput,
+    @Ctx() { identity }: CommuneContext,
+  ): Promise<CommunePlan> {
+    authorize(identity, 'plan', { jurisdiction: input.communeCode });
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.existsBy(Commune, { code: input.communeCode }))) {
         throw userError(ErrorCode.INVALID_JURISDICTION, `No commune with code ${input.communeCode}`, {

@@ -4,10 +4,12 @@ import {
   TaskLevel,
   TaskStatusInput,
   directiveKeysOfCentralTasks,
+  leadNamesSql,
   linkedTargets,
   reportAndReload,
   statusReportType,
   type EventRouting,
+  type Scope,
   type StatusReportTarget,
 } from '@nq57/shared';
 import { CommuneTask } from './commune-task.entity';
@@ -30,6 +32,7 @@ export class CommuneTaskStatusResolver {
       level: TaskLevel.COMMUNE,
       taskTable: 'commune_task',
       routing: (taskId) => this.routing(taskId),
+      scope: (taskId) => this.scope(taskId),
     };
   }
 
@@ -38,9 +41,17 @@ export class CommuneTaskStatusResolver {
   })
   updateCommuneTaskStatus(
     @Arg('input', () => TaskStatusInput) input: TaskStatusInput,
-    @Ctx() { actor }: CommuneContext,
+    @Ctx() { identity }: CommuneContext,
   ): Promise<InstanceType<typeof CommuneTaskStatusReport>> {
-    return reportAndReload(this.dataSource, this.target, CommuneTask, input, actor);
+    return reportAndReload(this.dataSource, this.target, CommuneTask, input, identity);
+  }
+
+  private async scope(taskId: string): Promise<Scope | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT p.commune_code AS jurisdiction, ${leadNamesSql('t')} AS lead FROM commune_task t JOIN commune_plan p ON p.id = t.plan_id WHERE t.id = $1`,
+      [taskId],
+    )) as Scope[];
+    return rows[0] ?? null;
   }
 
   private async routing(taskId: string): Promise<EventRouting> {

@@ -11,6 +11,7 @@ import {
   taskColumns,
   userError,
   type EntityClient,
+  authorize,
 } from '@nq57/shared';
 import { CommuneTask } from './commune-task.entity';
 import { CommunePlan } from '../commune-plan/commune-plan.entity';
@@ -94,10 +95,12 @@ export class CommuneTaskResolver {
   createCommuneTask(
     @Arg('planId', () => ID) planId: string,
     @Arg('task', () => TaskInput) input: TaskInput,
+    @Ctx() { identity }: CommuneContext,
   ): Promise<CommuneTask> {
     return this.dataSource.transaction(async (manager) => {
       const plan = isUuid(planId) ? await manager.findOneBy(CommunePlan, { id: planId }) : null;
       if (!plan) throw userError(ErrorCode.NOT_FOUND, `No commune plan with id ${planId}`, { planId });
+      authorize(identity, 'plan', { jurisdiction: plan.communeCode });
       const position = (await manager.countBy(CommuneTask, { planId })) + 1;
       return manager.save(
         manager.create(CommuneTask, { ...taskColumns(input), id: randomUUID(), planId, position }),
@@ -110,12 +113,13 @@ export class CommuneTaskResolver {
   })
   linkCommuneTask(
     @Arg('input', () => LinkTaskInput) input: LinkTaskInput,
-    @Ctx() { loaders }: CommuneContext,
+    @Ctx() { loaders, identity }: CommuneContext,
   ): Promise<CommuneTask> {
     return this.dataSource.transaction(async (manager) => {
       const task = await manager.findOneBy(CommuneTask, { id: input.taskId });
       if (!task) throw userError(ErrorCode.UNKNOWN_TASK, `No commune task with id ${input.taskId}`);
       const plan = (await manager.findOneBy(CommunePlan, { id: task.planId })) as CommunePlan;
+      authorize(identity, 'plan', { jurisdiction: plan.communeCode });
       const commune = (await manager.findOneBy(Commune, { code: plan.communeCode })) as Commune;
       await addTaskLinks(manager, {
         taskId: task.id,

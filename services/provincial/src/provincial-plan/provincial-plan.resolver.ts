@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ErrorCode, documentColumns, isUuid, taskColumns, userError } from '@nq57/shared';
+import { ErrorCode, documentColumns, isUuid, taskColumns, userError, authorize } from '@nq57/shared';
 import { ProvincialPlan } from './provincial-plan.entity';
 import { ProvincialPlanInput } from './provincial-plan.input';
 import { Province } from '../province/province.entity';
@@ -34,7 +34,9 @@ export class ProvincialPlanResolver {
   @Mutation(() => ProvincialPlan, { description: 'Records a provincial plan with its tasks, all or nothing' })
   createProvincialPlan(
     @Arg('input', () => ProvincialPlanInput) input: ProvincialPlanInput,
+    @Ctx() { identity }: ProvincialContext,
   ): Promise<ProvincialPlan> {
+    authorize(identity, 'plan', { jurisdiction: input.provinceCode });
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.existsBy(Province, { code: input.provinceCode }))) {
         throw userError(ErrorCode.INVALID_JURISDICTION, `No province with code ${input.provinceCode}`, {

@@ -4,11 +4,13 @@ import {
   TaskLevel,
   TaskStatusInput,
   directiveKeysOfCentralTasks,
+  leadNamesSql,
   linkedTargets,
   reportAndReload,
   statusReportType,
   type EntityClient,
   type EventRouting,
+  type Scope,
   type StatusReportTarget,
 } from '@nq57/shared';
 import { ProvincialTask } from './provincial-task.entity';
@@ -30,6 +32,7 @@ export class ProvincialTaskStatusResolver {
       level: TaskLevel.PROVINCIAL,
       taskTable: 'provincial_task',
       routing: (taskId) => this.routing(taskId),
+      scope: (taskId) => this.scope(taskId),
     };
   }
 
@@ -38,9 +41,17 @@ export class ProvincialTaskStatusResolver {
   })
   updateProvincialTaskStatus(
     @Arg('input', () => TaskStatusInput) input: TaskStatusInput,
-    @Ctx() { actor }: ProvincialContext,
+    @Ctx() { identity }: ProvincialContext,
   ): Promise<InstanceType<typeof ProvincialTaskStatusReport>> {
-    return reportAndReload(this.dataSource, this.target, ProvincialTask, input, actor);
+    return reportAndReload(this.dataSource, this.target, ProvincialTask, input, identity);
+  }
+
+  private async scope(taskId: string): Promise<Scope | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT p.province_code AS jurisdiction, ${leadNamesSql('t')} AS lead FROM provincial_task t JOIN provincial_plan p ON p.id = t.plan_id WHERE t.id = $1`,
+      [taskId],
+    )) as Scope[];
+    return rows[0] ?? null;
   }
 
   private async routing(taskId: string): Promise<EventRouting> {

@@ -11,6 +11,7 @@ import {
   taskColumns,
   userError,
   type EntityClient,
+  authorize,
 } from '@nq57/shared';
 import { ProvincialTask } from './provincial-task.entity';
 import { ProvincialPlan } from '../provincial-plan/provincial-plan.entity';
@@ -80,10 +81,12 @@ export class ProvincialTaskResolver {
   createProvincialTask(
     @Arg('planId', () => ID) planId: string,
     @Arg('task', () => TaskInput) input: TaskInput,
+    @Ctx() { identity }: ProvincialContext,
   ): Promise<ProvincialTask> {
     return this.dataSource.transaction(async (manager) => {
       const plan = isUuid(planId) ? await manager.findOneBy(ProvincialPlan, { id: planId }) : null;
       if (!plan) throw userError(ErrorCode.NOT_FOUND, `No provincial plan with id ${planId}`, { planId });
+      authorize(identity, 'plan', { jurisdiction: plan.provinceCode });
       const position = (await manager.countBy(ProvincialTask, { planId })) + 1;
       return manager.save(
         manager.create(ProvincialTask, { ...taskColumns(input), id: randomUUID(), planId, position }),
@@ -97,12 +100,13 @@ export class ProvincialTaskResolver {
   })
   linkProvincialTask(
     @Arg('input', () => LinkTaskInput) input: LinkTaskInput,
-    @Ctx() { loaders }: ProvincialContext,
+    @Ctx() { loaders, identity }: ProvincialContext,
   ): Promise<ProvincialTask> {
     return this.dataSource.transaction(async (manager) => {
       const task = await manager.findOneBy(ProvincialTask, { id: input.taskId });
       if (!task) throw userError(ErrorCode.UNKNOWN_TASK, `No provincial task with id ${input.taskId}`);
       const plan = (await manager.findOneBy(ProvincialPlan, { id: task.planId })) as ProvincialPlan;
+      authorize(identity, 'plan', { jurisdiction: plan.provinceCode });
       await addTaskLinks(manager, {
         taskId: task.id,
         targets: input.implements,

@@ -1,0 +1,122 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { getOperationAST, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { addressKey, clientAddress, type LimitContext } from './address';
+import { limitError, LimitCode } from './errors';
+import { estimateCost, fragmentsOf } from './measure';
+import type { LimitOptions } from './options';
+import { RateLimiter } from './rate-limiter';
+import { aliasLimitRule, costError, costLimitRule, depthLimitRule } from './rules';
+
+/** What the limit plugins may be given besides the limits. */
+export interface LimitPluginOptions {
+  /** The rate limiters' clock, in milliseconds (default `Date.now`). */
+  now?: () => number;
+}
+
+/** The plugins enforcing `options`; put them after the authentication plugin (the rate reads `identity`). */
+export function limitPlugins(options: LimitOptions, extra: LimitPluginOptions = {}): GatewayPlugin[] {
+  // Tokens on parsing; depth, aliases and cost on validation; as each operation starts (HTTP or graphql-ws),
+  // the rate and the cost with the request's variables.
+  return [
+    ...(options.maxTokens === undefined ? [] : [tokenLimitPlugin(options.maxTokens)]),
+    validationLimitsPlugin(options),
+    operationLimitsPlugin(options, extra.now),
+  ];
+}
+
+/** Stops parsing a document of more than `maxTokens` tokens with `TOO_MANY_TOKENS`. */
+export function tokenLimitPlugin(maxTokens: number): GatewayPlugin {
+  return {
+    onParse({ parseFn, setParseFn }) {
+      setParseFn((source, parseOptions) => {
+        try {
+          return parseFn(source, { ...parseOptions, maxTokens });
+        } catch (error) {
+          if (error instanceof GraphQLError && /contains more tha[nt] \d+ tokens/.test(error.message)) {
+            throw limitError(LimitCode.TOO_MANY_TOKENS, `The document has more than ${maxTokens} tokens.`, {
+              limit: maxTokens,
+            });
+          }
+          throw error;
+        }
+      });
+    },
+  };
+}
+
+/** Adds the depth, alias and cost rules to every validation (results the runtime caches per document). */
+export function validationLimitsPlugin(options: LimitOptions): GatewayPlugin {
+  const rules = [
+    depthLimitRule(options.maxDepth),
+    aliasLimitRule(options.maxAliases),
+    costLimitRule(options.maxCost),
+  ];
+  return {
+    onValidate({ addValidationRule }) {
+      for (const rule of rules) addValidationRule(rule);
+    },
+  };
+}
+
+/** As each operation starts: the rate limit, then the cost with the variables (validation saw none). */
+export function operationLimitsPlugin(options: LimitOptions, now?: () => number): GatewayPlugin {
+  const bySubject = new RateLimiter({ perMinute: options.ratePerMinutePerToken, now });
+  const byAddress = new RateLimiter({ perMinute: options.ratePerMinutePerAddress, now });
+  // An authenticated operation counts against its subject only, so people sharing an office's address do not
+  // share one budget; an anonymous one against its address.
+  const rateError = (context: LimitContext): GraphQLError | null => {
+    const subject = context.identity?.subject;
+    const address = addressKey(clientAddress(context, options.trustProxy) ?? 'unknown');
+    const decision = subject ? bySubject.take(`subject:${subject}`) : byAddress.take(`address:${address}`);
+    if (decision.allowed) return null;
+    const limit = subject ? options.ratePerMinutePerToken : options.ratePerMinutePerAddress;
+    const seconds = decision.retryAfterSeconds;
+    // Over HTTP the runtime answers 429 with Retry-After and drops `http` from the body; graphql-ws would not.
+    const http = context.request
+      ? { http: { status: 429, headers: { 'retry-after': String(seconds) } } }
+      : {};
+    return limitError(
+      LimitCode.RATE_LIMITED,
+      `Too many operations: the limit is ${limit} a minute; retry in ${seconds} s.`,
+      { limit, retryAfterSeconds: seconds, ...http },
+    );
+  };
+  const refusal = (args: OperationArgs): GraphQLError | null => {
+    const context = args.contextValue as LimitContext;
+    // Over HTTP, answered like the same error found by validation: 400, or 200 to a client accepting only JSON.
+    const http = context.request ? { http: { spec: true, status: 400 } } : {};
+    return rateError(context) ?? variableCostError(args, options.maxCost, http);
+  };
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const error = refusal(args);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const error = refusal(args);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+  };
+}
+
+/** What an operation is started with. */
+interface OperationArgs {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variableValues?: Readonly<Record<string, unknown>> | null;
+  contextValue?: unknown;
+}
+
+/** `QUERY_TOO_COSTLY` (with `extensions`) when the operation, with its variables, costs over `maxCost`. */
+function variableCostError(
+  args: OperationArgs,
+  maxCost: number,
+  extensions: Record<string, unknown>,
+): GraphQLError | null {
+  const operation = getOperationAST(args.document, args.operationName);
+  if (!operation?.variableDefinitions?.length || !args.variableValues) return null;
+  const fragments = fragmentsOf(args.document.definitions);
+  const cost = estimateCost(args.schema, operation, fragments, { variables: args.variableValues });
+  return costError(maxCost, cost, operation, extensions);
+}
