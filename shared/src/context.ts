@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { AuthConfig } from './auth/auth-config';
-import type { Identity } from './auth/identity';
+import { unauthenticated, type Identity } from './auth/identity';
 import { bearerToken, verifyToken } from './auth/tokens';
 
 /**
@@ -11,7 +11,7 @@ export async function identityOf(request: IncomingMessage, auth: AuthConfig): Pr
   const header = request.headers.authorization;
   if (header === undefined) return null;
   const token = bearerToken(header);
-  if (!token) return verifyToken('', auth);
+  if (!token) throw unauthenticated('Send the token as "Authorization: Bearer <token>"');
   return verifyToken(token, auth);
 }
 

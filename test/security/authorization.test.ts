@@ -241,6 +241,22 @@ describe('going around the gateway', () => {
   });
 });
 
+describe('abuse limits on the running gateway process', () => {
+  it('refuses an over-deep and an over-costly query with their codes', async () => {
+    const deep = `query DeepTrace { directive(number: "71/NQ-CP") { tasks { provincialTasks { communeTasks {
+      provincialTasks { centralTasks { provincialTasks { communeTasks { provincialTasks { centralTasks {
+      provincialTasks { communeTasks { content } } } } } } } } } } } } }`;
+    const costly = `query FanOut { directives { tasks { provincialTasks { communeTasks { provincialTasks {
+      centralTasks { content } } } } } } }`;
+    const codes = async (query: string): Promise<unknown[]> =>
+      ((await postGraphQL(gateway.url, query)).errors ?? []).map((error) => error.extensions?.code);
+    expect({ deep: await codes(deep), costly: await codes(costly) }).toEqual({
+      deep: ['QUERY_TOO_DEEP', 'QUERY_TOO_COSTLY'],
+      costly: ['QUERY_TOO_COSTLY'],
+    });
+  });
+});
+
 describe('WebSockets', () => {
   it('refuses a write sent over a socket without a token, and a socket with a bad one', async () => {
     const anonymous = wsClient(gateway.wsUrl);

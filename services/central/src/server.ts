@@ -1,5 +1,6 @@
 import {
   startLevelService,
+  TaskStateResolver,
   type LevelServiceDefinition,
   type LevelServiceHandle,
   type LevelServiceOptions,
@@ -21,7 +22,7 @@ export function definition(): LevelServiceDefinition<CentralLoaders> {
     schema: 'central',
     entities: [DirectiveDocument, CentralTask],
     migrations: [Init1763800000000, StatusReporting1763900000000],
-    resolvers: [DirectiveResolver, CentralTaskResolver, CentralTaskStatusResolver],
+    resolvers: [DirectiveResolver, CentralTaskResolver, CentralTaskStatusResolver, TaskStateResolver],
     createLoaders: createCentralLoaders,
     seed: seedCentral,
     references: {

@@ -1,15 +1,24 @@
 import type DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { groupByLinkKey, groupLoader, loaderPerArgument, rowLoader, type RequestContext } from '@nq57/shared';
+import {
+  createIndicatorLoaders,
+  groupByLinkKey,
+  groupLoader,
+  loaderPerArgument,
+  rowLoader,
+  type IndicatorLoaders,
+  type RequestContext,
+} from '@nq57/shared';
 import { Commune } from './commune/commune.entity';
 import { CommunePlan } from './commune-plan/commune-plan.entity';
 import { CommuneTask } from './commune-task/commune-task.entity';
+import { CommuneIndicator } from './indicator/commune-indicator.entity';
 
 type Linked = { key: string; row: CommuneTask };
 type Filter = { provinceCode: string | null; communeCode: string | null };
 
 /** The per-request loaders of the commune subgraph: every relation and reference goes through one. */
-export interface CommuneLoaders {
+export interface CommuneLoaders extends IndicatorLoaders<CommuneIndicator> {
   communeByCode: DataLoader<string, Commune | null>;
   communesByProvinceCode: DataLoader<string, Commune[]>;
   planById: DataLoader<string, CommunePlan | null>;
@@ -75,6 +84,7 @@ export function createCommuneLoaders(dataSource: DataSource): CommuneLoaders {
     ),
   );
   return {
+    ...createIndicatorLoaders(dataSource, CommuneIndicator),
     communeByCode: rowLoader(
       (codes) => communes.findBy({ code: In([...codes]) }),
       (row) => row.code,

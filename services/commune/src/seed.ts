@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import {
   insertIgnoring,
   insertSeedCentralLinks,
+  insertSeedIndicators,
   officialCommunes,
   readSeedPlans,
   seedIds,
@@ -11,8 +12,9 @@ import {
 import { Commune } from './commune/commune.entity';
 import { CommunePlan } from './commune-plan/commune-plan.entity';
 import { CommuneTask } from './commune-task/commune-task.entity';
+import { CommuneIndicator } from './indicator/commune-indicator.entity';
 
-/** Loads the 3,321 communes, the commune seed plans and their links; rows already present are left as they are. */
+/** Loads the 3,321 communes, the commune seed plans, links and indicators; rows already present are kept. */
 export async function seedCommune(dataSource: DataSource): Promise<void> {
   const plans = readSeedPlans('commune');
   await dataSource.transaction(async (manager) => {
@@ -38,5 +40,6 @@ export async function seedCommune(dataSource: DataSource): Promise<void> {
       manager,
       new Set(plans.flatMap((plan) => plan.tasks.map((task) => task.key))),
     );
+    await insertSeedIndicators(manager, CommuneIndicator, plans);
   });
 }

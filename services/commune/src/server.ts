@@ -1,6 +1,7 @@
 import {
   httpEntityClient,
   startLevelService,
+  TaskStateResolver,
   type LevelServiceDefinition,
   type LevelServiceHandle,
   type LevelServiceOptions,
@@ -14,9 +15,15 @@ import { CommuneTaskResolver } from './commune-task/commune-task.resolver';
 import { CommuneTaskStatusResolver } from './commune-task/commune-task-status.resolver';
 import { CentralTaskCommuneTasksResolver } from './central-task/central-task.resolver';
 import { ProvincialTaskCommuneTasksResolver } from './provincial-task/provincial-task.resolver';
+import { CommuneIndicator } from './indicator/commune-indicator.entity';
+import {
+  CommuneIndicatorResolver,
+  CommunePlanIndicatorsResolver,
+} from './indicator/commune-indicator.resolver';
 import { createCommuneLoaders, type CommuneContext, type CommuneLoaders } from './loaders';
 import { Init1763800000000 } from './migrations/1763800000000-init';
 import { StatusReporting1763900000000 } from './migrations/1763900000000-status-reporting';
+import { Indicators1764000000000 } from './migrations/1764000000000-indicators';
 import { seedCommune } from './seed';
 
 /** Where the commune subgraph runs, and the subgraphs it checks links against. */
@@ -33,16 +40,19 @@ export function definition(urls: {
   return {
     name: 'commune',
     schema: 'commune',
-    entities: [Commune, CommunePlan, CommuneTask],
-    migrations: [Init1763800000000, StatusReporting1763900000000],
+    entities: [Commune, CommunePlan, CommuneTask, CommuneIndicator],
+    migrations: [Init1763800000000, StatusReporting1763900000000, Indicators1764000000000],
     resolvers: [
       CommuneResolver,
       ProvinceCommunesResolver,
       CommunePlanResolver,
       CommuneTaskResolver,
       CommuneTaskStatusResolver,
+      TaskStateResolver,
       CentralTaskCommuneTasksResolver,
       ProvincialTaskCommuneTasksResolver,
+      CommuneIndicatorResolver,
+      CommunePlanIndicatorsResolver,
     ],
     resolverArgs: [
       { central: httpEntityClient(urls.centralUrl), provincial: httpEntityClient(urls.provincialUrl) },
@@ -61,6 +71,10 @@ export function definition(urls: {
       CommuneTask: {
         __resolveReference: (ref: { id: string }, { loaders }: CommuneContext) =>
           loaders.taskById.load(ref.id),
+      },
+      CommuneIndicator: {
+        __resolveReference: (ref: { id: string }, { loaders }: CommuneContext) =>
+          loaders.indicatorById.load(ref.id),
       },
     },
   };

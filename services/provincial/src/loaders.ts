@@ -2,21 +2,24 @@ import type DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import {
   TaskLevel,
+  createIndicatorLoaders,
   groupByLinkKey,
   groupLoader,
   linkedTargets,
   loaderPerArgument,
   rowLoader,
+  type IndicatorLoaders,
   type RequestContext,
 } from '@nq57/shared';
 import { Province } from './province/province.entity';
 import { ProvincialPlan } from './provincial-plan/provincial-plan.entity';
 import { ProvincialTask } from './provincial-task/provincial-task.entity';
+import { ProvincialIndicator } from './indicator/provincial-indicator.entity';
 
 type Linked = { key: string; row: ProvincialTask };
 
 /** The per-request loaders of the provincial subgraph: every relation and reference goes through one. */
-export interface ProvincialLoaders {
+export interface ProvincialLoaders extends IndicatorLoaders<ProvincialIndicator> {
   provinceByCode: DataLoader<string, Province | null>;
   planById: DataLoader<string, ProvincialPlan | null>;
   plansByProvinceCode: DataLoader<string, ProvincialPlan[]>;
@@ -54,6 +57,7 @@ export function createProvincialLoaders(dataSource: DataSource): ProvincialLoade
       't',
     );
   return {
+    ...createIndicatorLoaders(dataSource, ProvincialIndicator),
     provinceByCode: rowLoader(
       (codes) => provinces.findBy({ code: In([...codes]) }),
       (row) => row.code,

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import {
   insertIgnoring,
   insertSeedCentralLinks,
+  insertSeedIndicators,
   officialProvinces,
   readSeedPlans,
   seedIds,
@@ -11,8 +12,9 @@ import {
 import { Province } from './province/province.entity';
 import { ProvincialPlan } from './provincial-plan/provincial-plan.entity';
 import { ProvincialTask } from './provincial-task/provincial-task.entity';
+import { ProvincialIndicator } from './indicator/provincial-indicator.entity';
 
-/** Loads the 34 provinces, the provincial seed plans and their links; rows already present are left as they are. */
+/** Loads the 34 provinces, the provincial seed plans, links and indicators; rows already present are kept. */
 export async function seedProvincial(dataSource: DataSource): Promise<void> {
   const plans = readSeedPlans('provincial');
   await dataSource.transaction(async (manager) => {
@@ -38,5 +40,6 @@ export async function seedProvincial(dataSource: DataSource): Promise<void> {
       manager,
       new Set(plans.flatMap((plan) => plan.tasks.map((task) => task.key))),
     );
+    await insertSeedIndicators(manager, ProvincialIndicator, plans);
   });
 }

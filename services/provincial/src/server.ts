@@ -1,6 +1,7 @@
 import {
   httpEntityClient,
   startLevelService,
+  TaskStateResolver,
   type LevelServiceDefinition,
   type LevelServiceHandle,
   type LevelServiceOptions,
@@ -13,9 +14,15 @@ import { ProvincialTask } from './provincial-task/provincial-task.entity';
 import { ProvincialTaskResolver } from './provincial-task/provincial-task.resolver';
 import { ProvincialTaskStatusResolver } from './provincial-task/provincial-task-status.resolver';
 import { CentralTaskImplementationsResolver } from './central-task/central-task.resolver';
+import { ProvincialIndicator } from './indicator/provincial-indicator.entity';
+import {
+  ProvincialIndicatorResolver,
+  ProvincialPlanIndicatorsResolver,
+} from './indicator/provincial-indicator.resolver';
 import { createProvincialLoaders, type ProvincialContext, type ProvincialLoaders } from './loaders';
 import { Init1763800000000 } from './migrations/1763800000000-init';
 import { StatusReporting1763900000000 } from './migrations/1763900000000-status-reporting';
+import { Indicators1764000000000 } from './migrations/1764000000000-indicators';
 import { seedProvincial } from './seed';
 
 /** Where the provincial subgraph runs, and the central subgraph it checks links against. */
@@ -28,14 +35,17 @@ export function definition(urls: { centralUrl: string }): LevelServiceDefinition
   return {
     name: 'provincial',
     schema: 'provincial',
-    entities: [Province, ProvincialPlan, ProvincialTask],
-    migrations: [Init1763800000000, StatusReporting1763900000000],
+    entities: [Province, ProvincialPlan, ProvincialTask, ProvincialIndicator],
+    migrations: [Init1763800000000, StatusReporting1763900000000, Indicators1764000000000],
     resolvers: [
       ProvinceResolver,
       ProvincialPlanResolver,
       ProvincialTaskResolver,
       ProvincialTaskStatusResolver,
+      TaskStateResolver,
       CentralTaskImplementationsResolver,
+      ProvincialIndicatorResolver,
+      ProvincialPlanIndicatorsResolver,
     ],
     resolverArgs: [httpEntityClient(urls.centralUrl)],
     createLoaders: createProvincialLoaders,
@@ -52,6 +62,10 @@ export function definition(urls: { centralUrl: string }): LevelServiceDefinition
       ProvincialTask: {
         __resolveReference: (ref: { id: string }, { loaders }: ProvincialContext) =>
           loaders.taskById.load(ref.id),
+      },
+      ProvincialIndicator: {
+        __resolveReference: (ref: { id: string }, { loaders }: ProvincialContext) =>
+          loaders.indicatorById.load(ref.id),
       },
     },
   };

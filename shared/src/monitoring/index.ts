@@ -1,0 +1,3 @@
+export * from './task-state';
+export * from './task-state.type';
+export * from './task-state.resolver';

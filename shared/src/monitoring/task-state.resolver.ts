@@ -1,0 +1,41 @@
+import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
+import { checkedIsoDate } from '../document/document.input';
+import { presentDeadline } from '../task/deadline.type';
+import { Task } from '../task/task.interface';
+import { dayIn } from './calendar';
+import { MONITORING_TIME_ZONE, deriveTaskState, type TaskStateInput } from './task-state';
+import { TaskState } from './task-state.type';
+
+/** `state(asOf)` on the Task interface, so on every level's task type that implements it. */
+@Resolver(() => Task)
+export class TaskStateResolver {
+  // Computed from the row the level already loaded: no SQL, whatever the number of tasks.
+  @FieldResolver(() => TaskState, {
+    description: 'Where the task stands on a date: due date, quá hạn, traffic light (see docs/monitoring.md)',
+  })
+  state(
+    @Root() task: Task,
+    @Arg('asOf', () => String, {
+      nullable: true,
+      description: 'yyyy-mm-dd; default today in Asia/Ho_Chi_Minh',
+    })
+    asOf?: string | null,
+  ): TaskState {
+    const day =
+      asOf === undefined || asOf === null
+        ? dayIn(MONITORING_TIME_ZONE, new Date())
+        : checkedIsoDate(asOf, 'asOf');
+    return { asOf: day, ...deriveTaskState(taskStateInput(task), day) };
+  }
+}
+
+/** What the derivation reads of a loaded task row; a report bumps version and updated_at, so they date it. */
+export function taskStateInput(task: Task): TaskStateInput {
+  return {
+    status: task.status,
+    deadline: presentDeadline(task.deadlineColumns),
+    centralDeadline: presentDeadline(task.centralDeadlineColumns),
+    // version starts at 1 and only an accepted report raises it: at 1, updated_at is the row's creation.
+    lastReportedAt: task.version > 1 ? task.updatedAt : null,
+  };
+}
