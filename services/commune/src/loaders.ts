@@ -33,6 +33,8 @@ export interface CommuneLoaders extends IndicatorLoaders<CommuneIndicator> {
   implementedByTaskId: DataLoader<string, CommuneTask[]>;
   /** Commune tasks implementing a commune task (same level). */
   implementersByTaskId: DataLoader<string, CommuneTask[]>;
+  /** Every task of a commune's plans, by position (the warning lists). */
+  tasksByCommuneCode: DataLoader<string, CommuneTask[]>;
 }
 
 export type CommuneContext = RequestContext<CommuneLoaders>;
@@ -121,6 +123,21 @@ export function createCommuneLoaders(dataSource: DataSource): CommuneLoaders {
       `l.task_id = t.id AND l.target_level = 'COMMUNE' AND l.target_id = ANY(:keys)`,
       'l.target_id',
       {},
+    ),
+    tasksByCommuneCode: groupLoader<string, Linked, CommuneTask>(
+      (codes) =>
+        groupByLinkKey(
+          tasks
+            .createQueryBuilder('t')
+            .innerJoin(CommunePlan, 'p', 'p.id = t.plan_id')
+            .addSelect('p.commune_code', 'group_key')
+            .where('p.commune_code = ANY(:codes)', { codes: [...codes] })
+            .orderBy('t.position', 'ASC')
+            .addOrderBy('t.id', 'ASC'),
+          't',
+        ),
+      (entry) => entry.key,
+      (entry) => entry.row,
     ),
   };
 }

@@ -13,6 +13,7 @@ import { CommunePlanResolver } from './commune-plan/commune-plan.resolver';
 import { CommuneTask } from './commune-task/commune-task.entity';
 import { CommuneTaskResolver } from './commune-task/commune-task.resolver';
 import { CommuneTaskStatusResolver } from './commune-task/commune-task-status.resolver';
+import { CommuneWarningsResolver } from './warning/commune-warnings.resolver';
 import { CentralTaskCommuneTasksResolver } from './central-task/central-task.resolver';
 import { ProvincialTaskCommuneTasksResolver } from './provincial-task/provincial-task.resolver';
 import { CommuneIndicator } from './indicator/commune-indicator.entity';
@@ -49,6 +50,7 @@ export function definition(urls: {
       CommuneTaskResolver,
       CommuneTaskStatusResolver,
       TaskStateResolver,
+      CommuneWarningsResolver,
       CentralTaskCommuneTasksResolver,
       ProvincialTaskCommuneTasksResolver,
       CommuneIndicatorResolver,

@@ -35,6 +35,8 @@ export interface ProvincialLoaders extends IndicatorLoaders<ProvincialIndicator>
   implementedByTaskId: DataLoader<string, ProvincialTask[]>;
   /** Provincial tasks implementing a provincial task (same level). */
   implementersByTaskId: DataLoader<string, ProvincialTask[]>;
+  /** Every task of a province's plans, by position (the warning lists). */
+  tasksByProvinceCode: DataLoader<string, ProvincialTask[]>;
 }
 
 export type ProvincialContext = RequestContext<ProvincialLoaders>;
@@ -123,6 +125,21 @@ export function createProvincialLoaders(dataSource: DataSource): ProvincialLoade
         'l.target_id',
         {},
       ),
+      (entry) => entry.key,
+      (entry) => entry.row,
+    ),
+    tasksByProvinceCode: groupLoader<string, Linked, ProvincialTask>(
+      (codes) =>
+        groupByLinkKey(
+          tasks
+            .createQueryBuilder('t')
+            .innerJoin(ProvincialPlan, 'p', 'p.id = t.plan_id')
+            .addSelect('p.province_code', 'group_key')
+            .where('p.province_code = ANY(:codes)', { codes: [...codes] })
+            .orderBy('t.position', 'ASC')
+            .addOrderBy('t.id', 'ASC'),
+          't',
+        ),
       (entry) => entry.key,
       (entry) => entry.row,
     ),

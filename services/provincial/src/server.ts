@@ -13,6 +13,7 @@ import { ProvincialPlanResolver } from './provincial-plan/provincial-plan.resolv
 import { ProvincialTask } from './provincial-task/provincial-task.entity';
 import { ProvincialTaskResolver } from './provincial-task/provincial-task.resolver';
 import { ProvincialTaskStatusResolver } from './provincial-task/provincial-task-status.resolver';
+import { ProvinceWarningsResolver } from './warning/province-warnings.resolver';
 import { CentralTaskImplementationsResolver } from './central-task/central-task.resolver';
 import { ProvincialIndicator } from './indicator/provincial-indicator.entity';
 import {
@@ -43,6 +44,7 @@ export function definition(urls: { centralUrl: string }): LevelServiceDefinition
       ProvincialTaskResolver,
       ProvincialTaskStatusResolver,
       TaskStateResolver,
+      ProvinceWarningsResolver,
       CentralTaskImplementationsResolver,
       ProvincialIndicatorResolver,
       ProvincialPlanIndicatorsResolver,

@@ -1,3 +1,4 @@
 export * from './task-state';
 export * from './task-state.type';
 export * from './task-state.resolver';
+export * from './warnings';

@@ -154,3 +154,27 @@ function lightOf(
   const dueSoon = schedule.isEnd && daysLeft !== null && daysLeft <= DUE_SOON_DAYS;
   return dueSoon || missing ? TrafficLight.YELLOW : TrafficLight.GREEN;
 }
+
+// Warnings (docs/monitoring.md, "Warnings"): the same rules, read one at a time for the warning lists.
+
+/** The rhythm a task is reported on: its deadline's rhythm, else monthly (the plans' default). */
+export function reportingPeriod(task: TaskStateInput): Recurrence {
+  return combine(task.deadline, task.centralDeadline)?.recurrence ?? Recurrence.MONTHLY;
+}
+
+/** Whether the task is open on `asOf`: not completed, not cancelled, not printed done before any report. */
+export function isOpenTask(task: TaskStateInput): boolean {
+  return outcomeOf(task) === 'OPEN';
+}
+
+/** Whether an open task's last report (or its absence) is older than its reporting period as of `asOf`. */
+export function isStaleReport(task: TaskStateInput, asOf: string): boolean {
+  parseDay(asOf);
+  return isOpenTask(task) && reportMissing(task.lastReportedAt, reportingPeriod(task), asOf);
+}
+
+/** Whether an open task's due date (see deriveTaskState) falls within [asOf, asOf + days]. */
+export function isDueWithin(task: TaskStateInput, asOf: string, days: number): boolean {
+  const { dueDate, daysLeft } = deriveTaskState(task, asOf);
+  return dueDate !== null && daysLeft !== null && daysLeft >= 0 && daysLeft <= days;
+}
