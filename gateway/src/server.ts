@@ -20,7 +20,13 @@ import {
 import { loadSupergraph, type SubgraphUrls } from './supergraph';
 import { failFastWsTransport } from './ws-transport';
 import { forwardToken, socketAuthentication, useAuthentication } from './authentication';
-import { loadAuthConfig, type AuthConfig } from '@nq57/shared';
+import {
+  WS_KEEP_ALIVE_MS,
+  closeWebSockets,
+  keepConnectionsAlive,
+  loadAuthConfig,
+  type AuthConfig,
+} from '@nq57/shared';
 
 /** Where the gateway listens and which subgraphs it federates. */
 export interface GatewayOptions {
@@ -87,6 +93,7 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
   // would find none ("Expected null to be a GraphQL schema"), so build it before taking connections.
   await runtime.getSchema();
   const server = createServer(withBodyLimit(runtime, limits.maxBodyBytes));
+  keepConnectionsAlive(server);
   const sockets = new WebSocketServer({ server, path: '/graphql', maxPayload: limits.maxBodyBytes });
   const wsServer = useServer(
     capSubscriptions(
@@ -100,6 +107,7 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
       limits.maxSubscriptionsPerConnection,
     ),
     sockets,
+    WS_KEEP_ALIVE_MS,
   );
   const host = options.host ?? '127.0.0.1';
   const port = await listen(server, options.port ?? 0, host);
@@ -117,9 +125,7 @@ async function stopAll(
   wsServer: { dispose: () => void | Promise<void> },
   runtime: GatewayRuntime,
 ): Promise<void> {
-  await wsServer.dispose();
-  for (const client of sockets.clients) client.terminate();
-  await new Promise<void>((resolve) => sockets.close(() => resolve()));
+  await closeWebSockets(wsServer, sockets);
   await new Promise<void>((resolve, reject) => {
     server.close((error) => (error ? reject(error) : resolve()));
     server.closeAllConnections();

@@ -104,14 +104,25 @@ export interface SubgraphProcesses {
 
 /** Starts the four subgraphs as processes on one database, the events subgraph first (it owns the log). */
 export async function spawnSubgraphs(databaseUrl: string): Promise<SubgraphProcesses> {
-  const events = await spawnProgram('events', { DATABASE_URL: databaseUrl });
-  const central = await spawnProgram('central', { DATABASE_URL: databaseUrl });
-  const provincial = await spawnProgram('provincial', {
-    DATABASE_URL: databaseUrl,
-    CENTRAL_URL: central.url,
-  });
-  const commune = await spawnSubgraphReplica('commune', databaseUrl, { central, provincial });
-  return { central, provincial, commune, events };
+  const started: RunningProcess[] = [];
+  const keep = async (starting: Promise<RunningProcess>): Promise<RunningProcess> => {
+    const running = await starting;
+    started.push(running);
+    return running;
+  };
+  try {
+    const events = await keep(spawnProgram('events', { DATABASE_URL: databaseUrl }));
+    const central = await keep(spawnProgram('central', { DATABASE_URL: databaseUrl }));
+    const provincial = await keep(
+      spawnProgram('provincial', { DATABASE_URL: databaseUrl, CENTRAL_URL: central.url }),
+    );
+    const commune = await keep(spawnSubgraphReplica('commune', databaseUrl, { central, provincial }));
+    return { central, provincial, commune, events };
+  } catch (error) {
+    // A later subgraph failed to start: stop the earlier ones rather than leave them orphaned.
+    await Promise.all(started.map((running) => running.kill('SIGTERM')));
+    throw error;
+  }
 }
 
 /** One more process of a subgraph on the same database (a replica), with the URLs it needs of the others. */

@@ -13,6 +13,7 @@ export * from './db/snake-naming';
 export * from './federation/build-subgraph-schema';
 export * from './federation/entity-client';
 export * from './server/subgraph-server';
+export * from './server/sockets';
 export * from './deadline/deadline';
 export { PartyKind, resolveAssignment, type ResolvedAssignment } from './assignment/assignment';
 export * from './task/task-status';

@@ -121,6 +121,8 @@ describe('nothing lost across a killed gateway or subgraph', () => {
     await dashboard.stop();
     expect(killed).toEqual({ code: null, signal: 'SIGKILL' });
     expect(dashboard.resumptions()).toBeGreaterThan(0);
+    // The gateway says what happened, in a GraphQL error, rather than passing on a bare close event.
+    expect(dashboard.errorCodes).toContain('UPSTREAM_UNAVAILABLE');
     expect(dashboard.items.map((event) => event.cursor)).toEqual(
       (await logCursors(gateway.url)).slice(before),
     );

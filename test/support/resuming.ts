@@ -1,8 +1,11 @@
+import type { GraphQLFormattedError } from 'graphql';
 import { wsClient } from './live';
 
 /** A dashboard that keeps a subscription alive: on any loss it subscribes again after its last cursor. */
 export interface ResumingSubscriber<T extends { cursor: string }> {
   items: T[];
+  /** The codes of the GraphQL errors that ended a subscription (a lost socket has none). */
+  errorCodes: unknown[];
   /** How many times it had to subscribe again. */
   resumptions(): number;
   /** Resolves once `count` items have arrived; rejects after `timeoutMs`. */
@@ -18,6 +21,7 @@ export function resumingSubscriber<T extends { cursor: string }>(
   variables: Record<string, unknown> = {},
 ): ResumingSubscriber<T> {
   const items: T[] = [];
+  const errorCodes: unknown[] = [];
   let attempts = 0;
   let stopped = false;
   let current: ReturnType<typeof wsClient> | null = null;
@@ -37,10 +41,15 @@ export function resumingSubscriber<T extends { cursor: string }>(
       { query, variables: { ...variables, after } },
       {
         next: (result) => {
-          if (result.data) items.push(result.data[field]);
-          else again();
+          if (result.data) return void items.push(result.data[field]);
+          errorCodes.push(...(result.errors ?? []).map((error) => error.extensions?.code));
+          again();
         },
-        error: again,
+        error: (error) => {
+          if (Array.isArray(error))
+            errorCodes.push(...error.map((e: GraphQLFormattedError) => e.extensions?.code));
+          again();
+        },
         complete: again,
       },
     );
@@ -48,6 +57,7 @@ export function resumingSubscriber<T extends { cursor: string }>(
   connect();
   return {
     items,
+    errorCodes,
     resumptions: () => attempts - 1,
     waitFor: async (count, timeoutMs = 30000) => {
       const deadline = Date.now() + timeoutMs;

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { readBody, BodyError } from './read-body';
+import { WS_KEEP_ALIVE_MS, closeWebSockets, keepConnectionsAlive } from './sockets';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -47,6 +48,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const server = createServer((request, response) => {
     route(apollo, options, request, response).catch((error: unknown) => fail(response, 500, String(error)));
   });
+  keepConnectionsAlive(server);
   const stopSockets = options.subscriptions ? serveSubscriptions(server, options) : async () => undefined;
   const port = await listen(server, options.port, options.host ?? '127.0.0.1');
   return {
@@ -73,12 +75,9 @@ function serveSubscriptions<TContext extends BaseContext>(
   const graphqlWs = useServer(
     { schema: options.schema, context: (ctx) => options.context(ctx.extra.request) },
     sockets,
+    WS_KEEP_ALIVE_MS,
   );
-  return async () => {
-    await graphqlWs.dispose();
-    for (const client of sockets.clients) client.terminate();
-    await new Promise<void>((resolve) => sockets.close(() => resolve()));
-  };
+  return () => closeWebSockets(graphqlWs, sockets);
 }
 
 async function route<TContext extends BaseContext>(
