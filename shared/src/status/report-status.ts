@@ -14,10 +14,13 @@ export interface StatusReportTarget {
   level: TaskLevel;
   /** The level's task table (a constant of the service, never input). */
   taskTable: 'central_task' | 'provincial_task' | 'commune_task';
-  /** May ask other subgraphs, so it runs before the transaction opens. */
-  routing: (taskId: string) => Promise<EventRouting>;
-  /** Whose the task is and who leads it, for authorization; null for an unknown task. */
-  scope: (taskId: string) => Promise<Scope | null>;
+  /** The plan table whose column names the task's jurisdiction; null for central tasks ("central"). */
+  plan: {
+    table: 'provincial_plan' | 'commune_plan';
+    jurisdictionColumn: 'province_code' | 'commune_code';
+  } | null;
+  /** May ask other subgraphs, so it runs before the transaction opens; `scope` is the task's, already read. */
+  routing: (taskId: string, scope: Scope) => Promise<EventRouting>;
 }
 
 /** What a report did: the event it appended, and whether this call only replayed an earlier one. */
@@ -47,7 +50,7 @@ export async function reportTaskStatus(
   identity: Identity | null,
 ): Promise<StatusReportOutcome> {
   if (!identity) throw unauthenticated('Sign in to report: send a bearer token');
-  const scope = await target.scope(input.id);
+  const scope = await scopeOf(dataSource.manager, target, input.id);
   if (!scope) throw userError(ErrorCode.UNKNOWN_TASK, `No such task: ${input.id}`, { id: input.id });
   authorize(identity, 'report', scope);
   const actor = identity.subject;
@@ -55,7 +58,7 @@ export async function reportTaskStatus(
   const requestHash = hashOf(input, evidence);
   const earlier = await findEarlier(dataSource.manager, actor, input.idempotencyKey, requestHash);
   if (earlier) return earlier;
-  const routing = await target.routing(input.id);
+  const routing = await target.routing(input.id, scope);
   try {
     return await dataSource.transaction((manager) =>
       applyReport(manager, target, input, { actor, requestHash, routing, evidence }),
@@ -112,6 +115,22 @@ async function applyReport(
     version,
   });
   return { taskId: input.id, eventId, replayed: false };
+}
+
+/** Whose the task is and who leads it, for authorization; null for an unknown task. */
+async function scopeOf(
+  manager: EntityManager,
+  target: StatusReportTarget,
+  taskId: string,
+): Promise<Scope | null> {
+  const jurisdiction = target.plan ? `p.${target.plan.jurisdictionColumn}` : "'central'";
+  const join = target.plan ? ` JOIN ${target.plan.table} p ON p.id = t.plan_id` : '';
+  const rows = (await manager.query(
+    `SELECT ${jurisdiction} AS jurisdiction, ${leadNamesSql('t')} AS lead FROM ${target.taskTable} t${join}
+     WHERE t.id = $1`,
+    [taskId],
+  )) as Scope[];
+  return rows[0] ?? null;
 }
 
 async function currentState(

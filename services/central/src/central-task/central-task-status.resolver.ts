@@ -4,11 +4,9 @@ import {
   TaskLevel,
   TaskStatusInput,
   directiveKeys,
-  leadNamesSql,
   reportAndReload,
   statusReportType,
   type EventRouting,
-  type Scope,
   type StatusReportTarget,
 } from '@nq57/shared';
 import { CentralTask } from './central-task.entity';
@@ -26,8 +24,8 @@ export class CentralTaskStatusResolver {
     this.target = {
       level: TaskLevel.CENTRAL,
       taskTable: 'central_task',
+      plan: null,
       routing: (taskId) => this.routing(taskId),
-      scope: (taskId) => this.scope(taskId),
     };
   }
 
@@ -39,14 +37,6 @@ export class CentralTaskStatusResolver {
     @Ctx() { identity }: CentralContext,
   ): Promise<InstanceType<typeof CentralTaskStatusReport>> {
     return reportAndReload(this.dataSource, this.target, CentralTask, input, identity);
-  }
-
-  private async scope(taskId: string): Promise<Scope | null> {
-    const rows = (await this.dataSource.query(
-      `SELECT 'central' AS jurisdiction, ${leadNamesSql('t')} AS lead FROM central_task t WHERE t.id = $1`,
-      [taskId],
-    )) as Scope[];
-    return rows[0] ?? null;
   }
 
   private async routing(taskId: string): Promise<EventRouting> {

@@ -4,7 +4,6 @@ import {
   TaskLevel,
   TaskStatusInput,
   directiveKeysOfCentralTasks,
-  leadNamesSql,
   linkedTargets,
   reportAndReload,
   statusReportType,
@@ -31,8 +30,8 @@ export class CommuneTaskStatusResolver {
     this.target = {
       level: TaskLevel.COMMUNE,
       taskTable: 'commune_task',
-      routing: (taskId) => this.routing(taskId),
-      scope: (taskId) => this.scope(taskId),
+      plan: { table: 'commune_plan', jurisdictionColumn: 'commune_code' },
+      routing: (taskId, scope) => this.routing(taskId, scope),
     };
   }
 
@@ -46,20 +45,11 @@ export class CommuneTaskStatusResolver {
     return reportAndReload(this.dataSource, this.target, CommuneTask, input, identity);
   }
 
-  private async scope(taskId: string): Promise<Scope | null> {
-    const rows = (await this.dataSource.query(
-      `SELECT p.commune_code AS jurisdiction, ${leadNamesSql('t')} AS lead FROM commune_task t JOIN commune_plan p ON p.id = t.plan_id WHERE t.id = $1`,
-      [taskId],
-    )) as Scope[];
-    return rows[0] ?? null;
-  }
-
-  private async routing(taskId: string): Promise<EventRouting> {
-    const [place] = (await this.dataSource.query(
-      `SELECT c.code, c.province_code FROM commune_task t
-       JOIN commune_plan p ON p.id = t.plan_id JOIN commune c ON c.code = p.commune_code WHERE t.id = $1`,
-      [taskId],
-    )) as { code: string; province_code: string }[];
+  /** The commune is the task's jurisdiction, already read for authorization; its province is looked up. */
+  private async routing(taskId: string, scope: Scope): Promise<EventRouting> {
+    const [commune] = (await this.dataSource.query('SELECT province_code FROM commune WHERE code = $1', [
+      scope.jurisdiction,
+    ])) as { province_code: string }[];
     const targets = await linkedTargets(this.dataSource.manager, TaskLevel.COMMUNE, [taskId]);
     const idsAt = (level: TaskLevel): string[] => targets.filter((t) => t.level === level).map((t) => t.id);
     const viaProvince = await this.upper.provincial.fetch<{ allCentralTasks: { id: string }[] }>(
@@ -72,8 +62,8 @@ export class CommuneTaskStatusResolver {
       ...viaProvince.flatMap((task) => task?.allCentralTasks.map((central) => central.id) ?? []),
     ];
     return {
-      provinceCode: place.province_code,
-      communeCode: place.code,
+      provinceCode: commune.province_code,
+      communeCode: scope.jurisdiction,
       directiveKeys: await directiveKeysOfCentralTasks(this.upper.central, centralIds),
     };
   }

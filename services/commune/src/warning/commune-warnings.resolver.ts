@@ -1,28 +1,11 @@
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { WARNING_DAYS, checkedWarningArgs, taskWarnings } from '@nq57/shared';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { WARNING_DAYS, checkedWarningArgs, taskWarnings, taskWarningsType } from '@nq57/shared';
 import { Commune } from '../commune/commune.entity';
 import { CommuneTask } from '../commune-task/commune-task.entity';
 import type { CommuneContext } from '../loaders';
 
 /** The warning lists of a commune's tasks on a date (docs/monitoring.md, "Warnings"). */
-@ObjectType('CommuneTaskWarnings', {
-  description: 'Cảnh báo: open tasks with late or missing reports, due soon, or overdue, on a date',
-})
-export class CommuneTaskWarnings {
-  @Field(() => String, { description: 'The date the lists are for (yyyy-mm-dd)' })
-  asOf!: string;
-
-  @Field(() => [CommuneTask], {
-    description: 'Open tasks whose last report is older than their reporting period (monthly unless stated)',
-  })
-  staleReports!: CommuneTask[];
-
-  @Field(() => [CommuneTask], { description: 'Open tasks due within dueWithinDays days of asOf' })
-  dueSoon!: CommuneTask[];
-
-  @Field(() => [CommuneTask], { description: 'Tasks whose state is overdue (quá hạn) on asOf' })
-  overdue!: CommuneTask[];
-}
+export const CommuneTaskWarnings = taskWarningsType(CommuneTask, 'CommuneTaskWarnings');
 
 /** `Commune.warnings`: the commune's tasks on the warning lists. */
 @Resolver(() => Commune)
@@ -44,7 +27,7 @@ export class CommuneWarningsResolver {
       description: 'How many days ahead dueSoon looks (1–366)',
     })
     dueWithinDays?: number | null,
-  ): Promise<CommuneTaskWarnings> {
+  ): Promise<InstanceType<typeof CommuneTaskWarnings>> {
     const args = checkedWarningArgs(asOf, dueWithinDays);
     const tasks = await loaders.tasksByCommuneCode.load(commune.code);
     return taskWarnings(tasks, args.asOf, args.days);

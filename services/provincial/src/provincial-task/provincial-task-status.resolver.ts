@@ -4,7 +4,6 @@ import {
   TaskLevel,
   TaskStatusInput,
   directiveKeysOfCentralTasks,
-  leadNamesSql,
   linkedTargets,
   reportAndReload,
   statusReportType,
@@ -31,8 +30,8 @@ export class ProvincialTaskStatusResolver {
     this.target = {
       level: TaskLevel.PROVINCIAL,
       taskTable: 'provincial_task',
-      routing: (taskId) => this.routing(taskId),
-      scope: (taskId) => this.scope(taskId),
+      plan: { table: 'provincial_plan', jurisdictionColumn: 'province_code' },
+      routing: (taskId, scope) => this.routing(taskId, scope),
     };
   }
 
@@ -46,23 +45,12 @@ export class ProvincialTaskStatusResolver {
     return reportAndReload(this.dataSource, this.target, ProvincialTask, input, identity);
   }
 
-  private async scope(taskId: string): Promise<Scope | null> {
-    const rows = (await this.dataSource.query(
-      `SELECT p.province_code AS jurisdiction, ${leadNamesSql('t')} AS lead FROM provincial_task t JOIN provincial_plan p ON p.id = t.plan_id WHERE t.id = $1`,
-      [taskId],
-    )) as Scope[];
-    return rows[0] ?? null;
-  }
-
-  private async routing(taskId: string): Promise<EventRouting> {
-    const [plan] = (await this.dataSource.query(
-      `SELECT p.province_code FROM provincial_task t JOIN provincial_plan p ON p.id = t.plan_id WHERE t.id = $1`,
-      [taskId],
-    )) as { province_code: string }[];
+  /** The province is the task's jurisdiction, already read for authorization. */
+  private async routing(taskId: string, scope: Scope): Promise<EventRouting> {
     const targets = await linkedTargets(this.dataSource.manager, TaskLevel.PROVINCIAL, [taskId]);
     const centralIds = targets.filter((t) => t.level === TaskLevel.CENTRAL).map((t) => t.id);
     return {
-      provinceCode: plan.province_code,
+      provinceCode: scope.jurisdiction,
       communeCode: null,
       directiveKeys: await directiveKeysOfCentralTasks(this.central, centralIds),
     };

@@ -1,28 +1,11 @@
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { WARNING_DAYS, checkedWarningArgs, taskWarnings } from '@nq57/shared';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { WARNING_DAYS, checkedWarningArgs, taskWarnings, taskWarningsType } from '@nq57/shared';
 import { Province } from '../province/province.entity';
 import { ProvincialTask } from '../provincial-task/provincial-task.entity';
 import type { ProvincialContext } from '../loaders';
 
 /** The warning lists of a province's tasks on a date (docs/monitoring.md, "Warnings"). */
-@ObjectType('ProvincialTaskWarnings', {
-  description: 'Cảnh báo: open tasks with late or missing reports, due soon, or overdue, on a date',
-})
-export class ProvincialTaskWarnings {
-  @Field(() => String, { description: 'The date the lists are for (yyyy-mm-dd)' })
-  asOf!: string;
-
-  @Field(() => [ProvincialTask], {
-    description: 'Open tasks whose last report is older than their reporting period (monthly unless stated)',
-  })
-  staleReports!: ProvincialTask[];
-
-  @Field(() => [ProvincialTask], { description: 'Open tasks due within dueWithinDays days of asOf' })
-  dueSoon!: ProvincialTask[];
-
-  @Field(() => [ProvincialTask], { description: 'Tasks whose state is overdue (quá hạn) on asOf' })
-  overdue!: ProvincialTask[];
-}
+export const ProvincialTaskWarnings = taskWarningsType(ProvincialTask, 'ProvincialTaskWarnings');
 
 /** `Province.warnings`: the province's provincial tasks on the warning lists. */
 @Resolver(() => Province)
@@ -44,7 +27,7 @@ export class ProvinceWarningsResolver {
       description: 'How many days ahead dueSoon looks (1–366)',
     })
     dueWithinDays?: number | null,
-  ): Promise<ProvincialTaskWarnings> {
+  ): Promise<InstanceType<typeof ProvincialTaskWarnings>> {
     const args = checkedWarningArgs(asOf, dueWithinDays);
     const tasks = await loaders.tasksByProvinceCode.load(province.code);
     return taskWarnings(tasks, args.asOf, args.days);
