@@ -37,6 +37,7 @@ export * from './status/status-report.type';
 export * from './status/report-status';
 export * from './status/transition';
 export * from './events/routing';
+export * from './search/search-index';
 export * from './auth/identity';
 export * from './auth/authorize';
 export * from './auth/auth-config';

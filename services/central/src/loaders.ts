@@ -1,6 +1,14 @@
 import type DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { groupLoader, rowLoader, type RequestContext } from '@nq57/shared';
+import {
+  agencyProgressLoaders,
+  groupLoader,
+  progressLoaders,
+  rowLoader,
+  type AgencyProgress,
+  type ProgressLoaders,
+  type RequestContext,
+} from '@nq57/shared';
 import { DirectiveDocument } from './directive/directive.entity';
 import { CentralTask } from './central-task/central-task.entity';
 
@@ -9,9 +17,15 @@ export interface CentralLoaders {
   directiveById: DataLoader<string, DirectiveDocument | null>;
   taskById: DataLoader<string, CentralTask | null>;
   tasksByDirectiveId: DataLoader<string, CentralTask[]>;
+  /** Roll-ups of a directive's tasks on a date. */
+  progress: ProgressLoaders<'byDirectiveId'>;
+  /** Roll-ups of a directive's tasks by lead agency on a date. */
+  agencyProgressByDirectiveId: (asOf: string) => DataLoader<string, AgencyProgress[]>;
 }
 
 export type CentralContext = RequestContext<CentralLoaders>;
+
+const DIRECTIVE_TASKS = { from: 'central_task task', key: 'task.directive_id' };
 
 /** Fresh loaders for one request (never shared: their caches are per request). */
 export function createCentralLoaders(dataSource: DataSource): CentralLoaders {
@@ -30,5 +44,7 @@ export function createCentralLoaders(dataSource: DataSource): CentralLoaders {
       (ids) => tasks.find({ where: { directiveId: In([...ids]) }, order: { position: 'ASC' } }),
       (row) => row.directiveId,
     ),
+    progress: progressLoaders(dataSource, { byDirectiveId: DIRECTIVE_TASKS }),
+    agencyProgressByDirectiveId: agencyProgressLoaders(dataSource, DIRECTIVE_TASKS),
   };
 }

@@ -1,5 +1,7 @@
 import {
+  catchUpSearchIndex,
   startLevelService,
+  TaskLevel,
   TaskStateResolver,
   type LevelServiceDefinition,
   type LevelServiceHandle,
@@ -7,12 +9,17 @@ import {
 } from '@nq57/shared';
 import { DirectiveDocument } from './directive/directive.entity';
 import { DirectiveResolver } from './directive/directive.resolver';
+import {
+  DirectiveAgenciesResolver,
+  DirectiveProgressResolver,
+} from './directive/directive-progress.resolver';
 import { CentralTask } from './central-task/central-task.entity';
 import { CentralTaskResolver } from './central-task/central-task.resolver';
 import { CentralTaskStatusResolver } from './central-task/central-task-status.resolver';
 import { createCentralLoaders, type CentralContext, type CentralLoaders } from './loaders';
 import { Init1763800000000 } from './migrations/1763800000000-init';
 import { StatusReporting1763900000000 } from './migrations/1763900000000-status-reporting';
+import { TaskState1764100000000 } from './migrations/1764100000000-task-state';
 import { seedCentral } from './seed';
 
 /** The parts of the central subgraph (schema, tables, loaders, seed). */
@@ -21,10 +28,18 @@ export function definition(): LevelServiceDefinition<CentralLoaders> {
     name: 'central',
     schema: 'central',
     entities: [DirectiveDocument, CentralTask],
-    migrations: [Init1763800000000, StatusReporting1763900000000],
-    resolvers: [DirectiveResolver, CentralTaskResolver, CentralTaskStatusResolver, TaskStateResolver],
+    migrations: [Init1763800000000, StatusReporting1763900000000, TaskState1764100000000],
+    resolvers: [
+      DirectiveResolver,
+      DirectiveProgressResolver,
+      DirectiveAgenciesResolver,
+      CentralTaskResolver,
+      CentralTaskStatusResolver,
+      TaskStateResolver,
+    ],
     createLoaders: createCentralLoaders,
     seed: seedCentral,
+    catchUp: (dataSource) => catchUpSearchIndex(dataSource, TaskLevel.CENTRAL),
     references: {
       Directive: {
         __resolveReference: (ref: { id: string }, { loaders }: CentralContext) =>

@@ -1,18 +1,24 @@
 import type DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import {
+  agencyProgressLoaders,
   createIndicatorLoaders,
   groupByLinkKey,
   groupLoader,
   loaderPerArgument,
+  progressLoaders,
   rowLoader,
+  type AgencyProgress,
   type IndicatorLoaders,
+  type ProgressLoaders,
+  type ProgressRollup,
   type RequestContext,
 } from '@nq57/shared';
 import { Commune } from './commune/commune.entity';
 import { CommunePlan } from './commune-plan/commune-plan.entity';
 import { CommuneTask } from './commune-task/commune-task.entity';
 import { CommuneIndicator } from './indicator/commune-indicator.entity';
+import { implementationLoaders, type ImplementationKey } from './implementation/implementation.loader';
 
 type Linked = { key: string; row: CommuneTask };
 type Filter = { provinceCode: string | null; communeCode: string | null };
@@ -35,9 +41,25 @@ export interface CommuneLoaders extends IndicatorLoaders<CommuneIndicator> {
   implementersByTaskId: DataLoader<string, CommuneTask[]>;
   /** Every task of a commune's plans, by position (the warning lists). */
   tasksByCommuneCode: DataLoader<string, CommuneTask[]>;
+  /** Roll-ups on a date of a plan's tasks, of a commune's plan tasks, and of all communes of a province. */
+  progress: ProgressLoaders<'byPlanId' | 'byCommuneCode' | 'byProvinceCode'>;
+  /** A commune's plan tasks on a date, by lead agency. */
+  agencyProgressByCommuneCode: (asOf: string) => DataLoader<string, AgencyProgress[]>;
+  /** The commune part of a central task's implementation on a date. */
+  implementationByCentralId: (asOf: string) => DataLoader<ImplementationKey, ProgressRollup, string>;
 }
 
 export type CommuneContext = RequestContext<CommuneLoaders>;
+
+const PLAN_TASKS = { from: 'commune_task task', key: 'task.plan_id' };
+const COMMUNE_TASKS = {
+  from: 'commune_task task JOIN commune_plan plan ON plan.id = task.plan_id',
+  key: 'plan.commune_code',
+};
+const PROVINCE_TASKS = {
+  from: `${COMMUNE_TASKS.from} JOIN commune ON commune.code = plan.commune_code`,
+  key: 'commune.province_code',
+};
 
 /** Fresh loaders for one request. */
 export function createCommuneLoaders(dataSource: DataSource): CommuneLoaders {
@@ -124,6 +146,13 @@ export function createCommuneLoaders(dataSource: DataSource): CommuneLoaders {
       'l.target_id',
       {},
     ),
+    progress: progressLoaders(dataSource, {
+      byPlanId: PLAN_TASKS,
+      byCommuneCode: COMMUNE_TASKS,
+      byProvinceCode: PROVINCE_TASKS,
+    }),
+    agencyProgressByCommuneCode: agencyProgressLoaders(dataSource, COMMUNE_TASKS),
+    implementationByCentralId: implementationLoaders(dataSource),
     tasksByCommuneCode: groupLoader<string, Linked, CommuneTask>(
       (codes) =>
         groupByLinkKey(

@@ -1,6 +1,8 @@
 import {
+  catchUpSearchIndex,
   httpEntityClient,
   startLevelService,
+  TaskLevel,
   TaskStateResolver,
   type LevelServiceDefinition,
   type LevelServiceHandle,
@@ -25,6 +27,17 @@ import { createCommuneLoaders, type CommuneContext, type CommuneLoaders } from '
 import { Init1763800000000 } from './migrations/1763800000000-init';
 import { StatusReporting1763900000000 } from './migrations/1763900000000-status-reporting';
 import { Indicators1764000000000 } from './migrations/1764000000000-indicators';
+import { TaskState1764100000000 } from './migrations/1764100000000-task-state';
+import {
+  CommuneAgenciesResolver,
+  CommunePlanProgressResolver,
+  CommuneProgressResolver,
+  ProvinceCommuneProgressResolver,
+} from './commune/commune-progress.resolver';
+import { CommuneRankingResolver } from './ranking/commune-ranking.resolver';
+import { ImplementationProgressRef } from './implementation/implementation-progress.type';
+import { ImplementationProgressResolver } from './implementation/implementation-progress.resolver';
+import { checkedImplementationRef } from './implementation/implementation.reference';
 import { seedCommune } from './seed';
 
 /** Where the commune subgraph runs, and the subgraphs it checks links against. */
@@ -42,7 +55,12 @@ export function definition(urls: {
     name: 'commune',
     schema: 'commune',
     entities: [Commune, CommunePlan, CommuneTask, CommuneIndicator],
-    migrations: [Init1763800000000, StatusReporting1763900000000, Indicators1764000000000],
+    migrations: [
+      Init1763800000000,
+      StatusReporting1763900000000,
+      Indicators1764000000000,
+      TaskState1764100000000,
+    ],
     resolvers: [
       CommuneResolver,
       ProvinceCommunesResolver,
@@ -55,12 +73,20 @@ export function definition(urls: {
       ProvincialTaskCommuneTasksResolver,
       CommuneIndicatorResolver,
       CommunePlanIndicatorsResolver,
+      CommuneProgressResolver,
+      CommuneAgenciesResolver,
+      CommunePlanProgressResolver,
+      ProvinceCommuneProgressResolver,
+      CommuneRankingResolver,
+      ImplementationProgressResolver,
     ],
+    orphanedTypes: [ImplementationProgressRef],
     resolverArgs: [
       { central: httpEntityClient(urls.centralUrl), provincial: httpEntityClient(urls.provincialUrl) },
     ],
     createLoaders: createCommuneLoaders,
     seed: seedCommune,
+    catchUp: (dataSource) => catchUpSearchIndex(dataSource, TaskLevel.COMMUNE),
     references: {
       Commune: {
         __resolveReference: (ref: { code: string }, { loaders }: CommuneContext) =>
@@ -74,6 +100,7 @@ export function definition(urls: {
         __resolveReference: (ref: { id: string }, { loaders }: CommuneContext) =>
           loaders.taskById.load(ref.id),
       },
+      ImplementationProgress: { __resolveReference: checkedImplementationRef },
       CommuneIndicator: {
         __resolveReference: (ref: { id: string }, { loaders }: CommuneContext) =>
           loaders.indicatorById.load(ref.id),

@@ -1,5 +1,6 @@
 import {
   startLevelService,
+  taskStateMigration,
   type LevelServiceDefinition,
   type LevelServiceHandle,
   type LevelServiceOptions,
@@ -13,6 +14,8 @@ import { TaskHistoryResolver } from './task/task-history.resolver';
 import { EventFeed } from './live/event-feed';
 import { createEventsLoaders, type EventsContext, type EventsLoaders } from './loaders';
 import { EventLog1763900000000 } from './migrations/1763900000000-event-log';
+import { TaskSearch1764200000000 } from './migrations/1764200000000-task-search';
+import { TaskSearchResolver } from './search/task-search.resolver';
 
 const taskReference = {
   __resolveReference: (ref: { __typename: string; id: string }) => ({
@@ -27,8 +30,9 @@ export function definition(): LevelServiceDefinition<EventsLoaders> {
     name: 'events',
     schema: 'events',
     entities: [TaskEvent],
-    migrations: [EventLog1763900000000],
-    resolvers: [TaskEventResolver, TaskHistoryResolver],
+    // task_state(...) serves the search's lights filter, over task_search's columns (named as in task tables).
+    migrations: [EventLog1763900000000, taskStateMigration(), TaskSearch1764200000000],
+    resolvers: [TaskEventResolver, TaskHistoryResolver, TaskSearchResolver],
     orphanedTypes: [CentralTaskRef, ProvincialTaskRef, CommuneTaskRef],
     createLoaders: createEventsLoaders,
     attach: startFeed,

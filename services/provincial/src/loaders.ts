@@ -2,19 +2,24 @@ import type DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import {
   TaskLevel,
+  agencyProgressLoaders,
   createIndicatorLoaders,
   groupByLinkKey,
   groupLoader,
   linkedTargets,
   loaderPerArgument,
+  progressLoaders,
   rowLoader,
+  type AgencyProgress,
   type IndicatorLoaders,
+  type ProgressLoaders,
   type RequestContext,
 } from '@nq57/shared';
 import { Province } from './province/province.entity';
 import { ProvincialPlan } from './provincial-plan/provincial-plan.entity';
 import { ProvincialTask } from './provincial-task/provincial-task.entity';
 import { ProvincialIndicator } from './indicator/provincial-indicator.entity';
+import { implementationLoaders, type ImplementationRollup } from './central-task/implementation.loader';
 
 type Linked = { key: string; row: ProvincialTask };
 
@@ -37,9 +42,21 @@ export interface ProvincialLoaders extends IndicatorLoaders<ProvincialIndicator>
   implementersByTaskId: DataLoader<string, ProvincialTask[]>;
   /** Every task of a province's plans, by position (the warning lists). */
   tasksByProvinceCode: DataLoader<string, ProvincialTask[]>;
+  /** Roll-ups on a date of a plan's tasks, and of all a province's plan tasks. */
+  progress: ProgressLoaders<'byPlanId' | 'byProvinceCode'>;
+  /** A province's plan tasks on a date, by lead agency. */
+  agencyProgressByProvinceCode: (asOf: string) => DataLoader<string, AgencyProgress[]>;
+  /** Roll-up on a date of the provincial tasks implementing a central task, with their ids. */
+  implementationByCentralId: (asOf: string) => DataLoader<string, ImplementationRollup>;
 }
 
 export type ProvincialContext = RequestContext<ProvincialLoaders>;
+
+const PLAN_TASKS = { from: 'provincial_task task', key: 'task.plan_id' };
+const PROVINCE_TASKS = {
+  from: 'provincial_task task JOIN provincial_plan plan ON plan.id = task.plan_id',
+  key: 'plan.province_code',
+};
 
 /** Fresh loaders for one request. */
 export function createProvincialLoaders(dataSource: DataSource): ProvincialLoaders {
@@ -128,6 +145,9 @@ export function createProvincialLoaders(dataSource: DataSource): ProvincialLoade
       (entry) => entry.key,
       (entry) => entry.row,
     ),
+    progress: progressLoaders(dataSource, { byPlanId: PLAN_TASKS, byProvinceCode: PROVINCE_TASKS }),
+    agencyProgressByProvinceCode: agencyProgressLoaders(dataSource, PROVINCE_TASKS),
+    implementationByCentralId: implementationLoaders(dataSource),
     tasksByProvinceCode: groupLoader<string, Linked, ProvincialTask>(
       (codes) =>
         groupByLinkKey(

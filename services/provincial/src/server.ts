@@ -1,6 +1,8 @@
 import {
+  catchUpSearchIndex,
   httpEntityClient,
   startLevelService,
+  TaskLevel,
   TaskStateResolver,
   type LevelServiceDefinition,
   type LevelServiceHandle,
@@ -24,6 +26,14 @@ import { createProvincialLoaders, type ProvincialContext, type ProvincialLoaders
 import { Init1763800000000 } from './migrations/1763800000000-init';
 import { StatusReporting1763900000000 } from './migrations/1763900000000-status-reporting';
 import { Indicators1764000000000 } from './migrations/1764000000000-indicators';
+import { TaskState1764100000000 } from './migrations/1764100000000-task-state';
+import {
+  ProvinceAgenciesResolver,
+  ProvinceProgressResolver,
+  ProvincialPlanProgressResolver,
+} from './province/province-progress.resolver';
+import { ProvinceRankingResolver } from './ranking/province-ranking.resolver';
+import { CentralTaskImplementationProgressResolver } from './central-task/implementation-progress.resolver';
 import { seedProvincial } from './seed';
 
 /** Where the provincial subgraph runs, and the central subgraph it checks links against. */
@@ -37,7 +47,12 @@ export function definition(urls: { centralUrl: string }): LevelServiceDefinition
     name: 'provincial',
     schema: 'provincial',
     entities: [Province, ProvincialPlan, ProvincialTask, ProvincialIndicator],
-    migrations: [Init1763800000000, StatusReporting1763900000000, Indicators1764000000000],
+    migrations: [
+      Init1763800000000,
+      StatusReporting1763900000000,
+      Indicators1764000000000,
+      TaskState1764100000000,
+    ],
     resolvers: [
       ProvinceResolver,
       ProvincialPlanResolver,
@@ -48,10 +63,16 @@ export function definition(urls: { centralUrl: string }): LevelServiceDefinition
       CentralTaskImplementationsResolver,
       ProvincialIndicatorResolver,
       ProvincialPlanIndicatorsResolver,
+      ProvinceProgressResolver,
+      ProvinceAgenciesResolver,
+      ProvincialPlanProgressResolver,
+      ProvinceRankingResolver,
+      CentralTaskImplementationProgressResolver,
     ],
     resolverArgs: [httpEntityClient(urls.centralUrl)],
     createLoaders: createProvincialLoaders,
     seed: seedProvincial,
+    catchUp: (dataSource) => catchUpSearchIndex(dataSource, TaskLevel.PROVINCIAL),
     references: {
       Province: {
         __resolveReference: (ref: { code: string }, { loaders }: ProvincialContext) =>

@@ -1,9 +1,8 @@
 import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
-import { checkedIsoDate } from '../document/document.input';
 import { presentDeadline } from '../task/deadline.type';
 import { Task } from '../task/task.interface';
-import { dayIn } from './calendar';
-import { MONITORING_TIME_ZONE, deriveTaskState, type TaskStateInput } from './task-state';
+import { monitoringDay } from './as-of';
+import { deriveTaskState, type TaskStateInput } from './task-state';
 import { TaskState } from './task-state.type';
 
 /** `state(asOf)` on the Task interface, so on every level's task type that implements it. */
@@ -21,10 +20,7 @@ export class TaskStateResolver {
     })
     asOf?: string | null,
   ): TaskState {
-    const day =
-      asOf === undefined || asOf === null
-        ? dayIn(MONITORING_TIME_ZONE, new Date())
-        : checkedIsoDate(asOf, 'asOf');
+    const day = monitoringDay(asOf);
     return { asOf: day, ...deriveTaskState(taskStateInput(task), day) };
   }
 }

@@ -1,9 +1,8 @@
-import { checkedIsoDate } from '../document/document.input';
 import { ErrorCode, userError } from '../errors';
 import type { Task } from '../task/task.interface';
-import { dayIn } from './calendar';
+import { monitoringDay } from './as-of';
 import { taskStateInput } from './task-state.resolver';
-import { MONITORING_TIME_ZONE, deriveTaskState, isDueWithin, isStaleReport } from './task-state';
+import { deriveTaskState, isDueWithin, isStaleReport } from './task-state';
 
 /** The default and the bounds of `dueWithinDays` on the warning fields. */
 export const WARNING_DAYS = { default: 7, min: 1, max: 366 } as const;
@@ -21,10 +20,7 @@ export function checkedWarningArgs(
   asOf: string | null | undefined,
   dueWithinDays: number | null | undefined,
 ): { asOf: string; days: number } {
-  const day =
-    asOf === undefined || asOf === null
-      ? dayIn(MONITORING_TIME_ZONE, new Date())
-      : checkedIsoDate(asOf, 'asOf');
+  const day = monitoringDay(asOf);
   const days = dueWithinDays ?? WARNING_DAYS.default;
   if (!Number.isInteger(days) || days < WARNING_DAYS.min || days > WARNING_DAYS.max) {
     throw userError(

@@ -26,6 +26,11 @@ export interface LevelServiceDefinition<Loaders> {
   references: ReferenceResolvers;
   createLoaders: (dataSource: DataSource) => Loaders;
   seed?: (dataSource: DataSource) => Promise<void>;
+  /**
+   * Runs at every start, after the seed: brings up to date what this level writes into schemas other subgraphs
+   * own (the search projection), for rows written before that existed or while it was behind.
+   */
+  catchUp?: (dataSource: DataSource) => Promise<unknown>;
   /** Long-lived parts started after migrations (a LISTEN feed): put in every context, stopped before the pool. */
   attach?: (dataSource: DataSource, databaseUrl: string) => Promise<ServiceAttachment>;
   /** Serve subscriptions over graphql-ws at /graphql too. */
@@ -72,6 +77,7 @@ export async function startLevelService<Loaders>(
   try {
     const auth = options.auth ?? (await loadAuthConfig());
     if (options.seed !== false && definition.seed) await definition.seed(dataSource);
+    if (definition.catchUp) await definition.catchUp(dataSource);
     const schema = await buildLevelSchema(definition, dataSource);
     attachment = definition.attach ? await definition.attach(dataSource, options.databaseUrl) : null;
     const extra = attachment;

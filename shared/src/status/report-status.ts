@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import { ErrorCode, userError } from '../errors';
 import { appendTaskEvent, type EventRouting, type EvidenceItem } from '../events/event-log';
+import { indexTasks } from '../search/search-index';
 import type { TaskLevel, TaskStatus } from '../task/task-status';
 import type { TaskStatusInput } from './status-report.input';
 import { statusReportResult, type TaskEventRef } from './status-report.type';
@@ -92,6 +93,8 @@ async function applyReport(
     `UPDATE ${target.taskTable} SET status = $2, progress = $3, version = $4, updated_at = now() WHERE id = $1`,
     [input.id, after.status, after.progress, version],
   );
+  // The search projection sees the new status in the same commit as the task and its event.
+  await indexTasks(manager, target.level, [input.id]);
   const eventId = randomUUID();
   if (input.idempotencyKey) {
     await manager.query(

@@ -1,7 +1,17 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ErrorCode, TaskInput, isUuid, taskColumns, userError, authorize, CENTRAL } from '@nq57/shared';
+import {
+  ErrorCode,
+  TaskInput,
+  TaskLevel,
+  isUuid,
+  indexTasks,
+  taskColumns,
+  userError,
+  authorize,
+  CENTRAL,
+} from '@nq57/shared';
 import { CentralTask } from './central-task.entity';
 import { DirectiveDocument } from '../directive/directive.entity';
 import type { CentralContext } from '../loaders';
@@ -44,7 +54,9 @@ export class CentralTaskResolver {
         directiveId,
         position,
       });
-      return manager.save(task);
+      const saved = await manager.save(task);
+      await indexTasks(manager, TaskLevel.CENTRAL, [saved.id]);
+      return saved;
     });
   }
 }

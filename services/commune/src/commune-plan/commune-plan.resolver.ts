@@ -1,7 +1,16 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ErrorCode, documentColumns, isUuid, taskColumns, userError, authorize } from '@nq57/shared';
+import {
+  ErrorCode,
+  TaskLevel,
+  documentColumns,
+  indexTasks,
+  isUuid,
+  taskColumns,
+  userError,
+  authorize,
+} from '@nq57/shared';
 import { CommunePlan } from './commune-plan.entity';
 import { CommunePlanInput } from './commune-plan.input';
 import { Commune } from '../commune/commune.entity';
@@ -59,6 +68,11 @@ export class CommunePlanResolver {
         }),
       );
       if (tasks.length > 0) await manager.save(tasks);
+      await indexTasks(
+        manager,
+        TaskLevel.COMMUNE,
+        tasks.map((task) => task.id),
+      );
       return plan;
     });
   }

@@ -7,6 +7,7 @@ import {
   TaskInput,
   TaskLevel,
   addTaskLinks,
+  indexTasks,
   isUuid,
   taskColumns,
   userError,
@@ -102,9 +103,11 @@ export class CommuneTaskResolver {
       if (!plan) throw userError(ErrorCode.NOT_FOUND, `No commune plan with id ${planId}`, { planId });
       authorize(identity, 'plan', { jurisdiction: plan.communeCode });
       const position = (await manager.countBy(CommuneTask, { planId })) + 1;
-      return manager.save(
+      const task = await manager.save(
         manager.create(CommuneTask, { ...taskColumns(input), id: randomUUID(), planId, position }),
       );
+      await indexTasks(manager, TaskLevel.COMMUNE, [task.id]);
+      return task;
     });
   }
 

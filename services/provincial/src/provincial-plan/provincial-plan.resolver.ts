@@ -1,7 +1,16 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ErrorCode, documentColumns, isUuid, taskColumns, userError, authorize } from '@nq57/shared';
+import {
+  ErrorCode,
+  TaskLevel,
+  documentColumns,
+  indexTasks,
+  isUuid,
+  taskColumns,
+  userError,
+  authorize,
+} from '@nq57/shared';
 import { ProvincialPlan } from './provincial-plan.entity';
 import { ProvincialPlanInput } from './provincial-plan.input';
 import { Province } from '../province/province.entity';
@@ -59,6 +68,11 @@ export class ProvincialPlanResolver {
         }),
       );
       if (tasks.length > 0) await manager.save(tasks);
+      await indexTasks(
+        manager,
+        TaskLevel.PROVINCIAL,
+        tasks.map((task) => task.id),
+      );
       return plan;
     });
   }

