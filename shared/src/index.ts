@@ -35,6 +35,7 @@ export * from './events/event-log';
 export * from './status/status-report.input';
 export * from './status/status-report.type';
 export * from './status/report-status';
+export * from './status/resolve-deadline';
 export * from './status/transition';
 export * from './events/routing';
 export * from './search/search-index';

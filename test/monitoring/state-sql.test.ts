@@ -70,9 +70,11 @@ function subgraph(name: string): LevelServiceHandle {
 
 // Dates come back as yyyy-mm-dd text, so both sides compare the same strings.
 const STATE_COLUMNS = `task.status,
-  task.deadline_kind AS local_kind, task.deadline_due_date::text AS local_due,
+  task.deadline_kind AS local_kind,
+  coalesce(task.deadline_due_date, task.deadline_resolved_due_date)::text AS local_due,
   task.deadline_recurrence AS local_rhythm, task.deadline_day_of_period AS local_day,
-  task.central_deadline_kind AS central_kind, task.central_deadline_due_date::text AS central_due,
+  task.central_deadline_kind AS central_kind,
+  coalesce(task.central_deadline_due_date, task.central_deadline_resolved_due_date)::text AS central_due,
   task.central_deadline_recurrence AS central_rhythm, task.central_deadline_day_of_period AS central_day,
   CASE WHEN task.version > 1 THEN task.updated_at END AS last_reported_at,
   day::date::text AS as_of, state.due_date::text AS due_date, state.is_open, state.overdue, state.light`;

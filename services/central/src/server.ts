@@ -20,6 +20,7 @@ import { createCentralLoaders, type CentralContext, type CentralLoaders } from '
 import { Init1763800000000 } from './migrations/1763800000000-init';
 import { StatusReporting1763900000000 } from './migrations/1763900000000-status-reporting';
 import { TaskState1764100000000 } from './migrations/1764100000000-task-state';
+import { ResolvedDeadline1764300000000 } from './migrations/1764300000000-resolved-deadline';
 import { seedCentral } from './seed';
 
 /** The parts of the central subgraph (schema, tables, loaders, seed). */
@@ -28,7 +29,12 @@ export function definition(): LevelServiceDefinition<CentralLoaders> {
     name: 'central',
     schema: 'central',
     entities: [DirectiveDocument, CentralTask],
-    migrations: [Init1763800000000, StatusReporting1763900000000, TaskState1764100000000],
+    migrations: [
+      Init1763800000000,
+      StatusReporting1763900000000,
+      TaskState1764100000000,
+      ResolvedDeadline1764300000000,
+    ],
     resolvers: [
       DirectiveResolver,
       DirectiveProgressResolver,

@@ -27,6 +27,7 @@ import { Init1763800000000 } from './migrations/1763800000000-init';
 import { StatusReporting1763900000000 } from './migrations/1763900000000-status-reporting';
 import { Indicators1764000000000 } from './migrations/1764000000000-indicators';
 import { TaskState1764100000000 } from './migrations/1764100000000-task-state';
+import { ResolvedDeadline1764300000000 } from './migrations/1764300000000-resolved-deadline';
 import {
   ProvinceAgenciesResolver,
   ProvinceProgressResolver,
@@ -52,6 +53,7 @@ export function definition(urls: { centralUrl: string }): LevelServiceDefinition
       StatusReporting1763900000000,
       Indicators1764000000000,
       TaskState1764100000000,
+      ResolvedDeadline1764300000000,
     ],
     resolvers: [
       ProvinceResolver,

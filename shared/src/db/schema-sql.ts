@@ -81,3 +81,33 @@ export function statusReportingSqlV2(taskTable: string): string[] {
       PRIMARY KEY (actor, idempotency_key))`,
   ];
 }
+
+/**
+ * The migration that lets a level record what a relative deadline resolved to, beside the printed deadline, on
+ * its task table and (where the level has indicators, which embed the same Deadline) its indicator table.
+ */
+export function resolvedDeadlineMigration(
+  taskTable: string,
+  indicatorTable?: string,
+): new () => MigrationInterface {
+  const columns = (prefixes: string[]): string[] =>
+    prefixes.flatMap((prefix) => [`${prefix}_resolved_due_date`, `${prefix}_resolved_basis`]);
+  const tables: [string, string[]][] = [[taskTable, columns(['deadline', 'central_deadline'])]];
+  if (indicatorTable) tables.push([indicatorTable, columns(['deadline'])]);
+  return class ResolvedDeadline1764300000000 implements MigrationInterface {
+    name = 'ResolvedDeadline1764300000000';
+
+    async up(runner: QueryRunner): Promise<void> {
+      for (const [table, added] of tables) {
+        const clauses = added.map((c) => `ADD COLUMN ${c} ${c.endsWith('date') ? 'date' : 'text'}`);
+        await runner.query(`ALTER TABLE ${table} ${clauses.join(', ')}`);
+      }
+    }
+
+    async down(runner: QueryRunner): Promise<void> {
+      for (const [table, added] of tables) {
+        await runner.query(`ALTER TABLE ${table} ${added.map((c) => `DROP COLUMN ${c}`).join(', ')}`);
+      }
+    }
+  };
+}

@@ -95,11 +95,16 @@ export function taskStateMigration(): new () => MigrationInterface {
 
 /**
  * `CROSS JOIN LATERAL task_state(...) AS <as>` for a task table aliased `task`; `asOfParam` is the placeholder
- * ("$2") of the date. The lateral join calls the function once per row.
+ * ("$2") of the date. The lateral join calls the function once per row. A level's task table keeps a resolved
+ * relative deadline beside the printed one (`resolved: true`); the search projection stores it already merged.
  */
-export function taskStateJoin(task: string, asOfParam: string, as = 'state'): string {
+export function taskStateJoin(task: string, asOfParam: string, as = 'state', resolved = true): string {
+  const column = (prefix: string, name: string): string =>
+    name === 'due_date' && resolved
+      ? `coalesce(${task}.${prefix}_due_date, ${task}.${prefix}_resolved_due_date)`
+      : `${task}.${prefix}_${name}`;
   const deadline = (prefix: string): string =>
-    ['kind', 'due_date', 'recurrence', 'day_of_period'].map((c) => `${task}.${prefix}_${c}`).join(', ');
+    ['kind', 'due_date', 'recurrence', 'day_of_period'].map((name) => column(prefix, name)).join(', ');
   return `CROSS JOIN LATERAL ${TASK_STATE_FUNCTION}(${task}.status, ${deadline('deadline')},
     ${deadline('central_deadline')}, CASE WHEN ${task}.version > 1 THEN ${task}.updated_at END,
     ${asOfParam}::date) AS ${as}`;

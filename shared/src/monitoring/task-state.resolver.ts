@@ -1,8 +1,8 @@
 import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
-import { presentDeadline } from '../task/deadline.type';
+import { presentDeadline, type Deadline } from '../task/deadline.type';
 import { Task } from '../task/task.interface';
 import { monitoringDay } from './as-of';
-import { deriveTaskState, type TaskStateInput } from './task-state';
+import { deriveTaskState, type DeadlineFacts, type TaskStateInput } from './task-state';
 import { TaskState } from './task-state.type';
 
 /** `state(asOf)` on the Task interface, so on every level's task type that implements it. */
@@ -29,9 +29,15 @@ export class TaskStateResolver {
 export function taskStateInput(task: Task): TaskStateInput {
   return {
     status: task.status,
-    deadline: presentDeadline(task.deadlineColumns),
-    centralDeadline: presentDeadline(task.centralDeadlineColumns),
+    deadline: governingFacts(task.deadlineColumns),
+    centralDeadline: governingFacts(task.centralDeadlineColumns),
     // version starts at 1 and only an accepted report raises it: at 1, updated_at is the row's creation.
     lastReportedAt: task.version > 1 ? task.updatedAt : null,
   };
+}
+
+// A relative deadline, once resolved, falls due on the date it was resolved to (docs/monitoring.md).
+function governingFacts(columns: Deadline): DeadlineFacts | null {
+  const deadline = presentDeadline(columns);
+  return deadline && { ...deadline, dueDate: deadline.dueDate ?? deadline.resolvedDueDate };
 }

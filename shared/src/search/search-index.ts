@@ -73,8 +73,13 @@ const SOURCES: Record<TaskLevel, SearchSource> = {
 /** The SELECT list, in SEARCH_COLUMNS order, of a level's rows as the projection stores them. */
 function selectList(level: TaskLevel): string {
   const source = SOURCES[level];
+  // A resolved relative deadline is stored as the due date: the projection keeps one date per deadline.
   const deadline = (prefix: string): string[] =>
-    ['kind', 'due_date', 'recurrence', 'day_of_period'].map((column) => `t.${prefix}_${column}`);
+    ['kind', 'due_date', 'recurrence', 'day_of_period'].map((column) =>
+      column === 'due_date'
+        ? `coalesce(t.${prefix}_due_date, t.${prefix}_resolved_due_date)`
+        : `t.${prefix}_${column}`,
+    );
   return [
     't.id',
     `'${level}'`,
@@ -104,9 +109,11 @@ function selectList(level: TaskLevel): string {
 /**
  * INSERT … SELECT … ON CONFLICT of a level's rows matching `where`. A row moves only forward: one already
  * written from a later (version, updated_at) is kept, so a catch-up reading an older snapshot never overwrites
- * what a status report committed meanwhile. Rows are written in id order, so concurrent writers lock alike.
+ * what a status report committed meanwhile. A writer in the transaction of its change (`sameVersion`) also
+ * replaces a row of the same version: resolving a deadline changes a task without making it a new version.
+ * Rows are written in id order, so concurrent writers lock alike.
  */
-function upsertSql(level: TaskLevel, where: string): string {
+function upsertSql(level: TaskLevel, where: string, sameVersion: boolean): string {
   const updates = SEARCH_COLUMNS.filter((column) => column !== 'task_id')
     .map((column) => `${column} = excluded.${column}`)
     .join(', ');
@@ -117,7 +124,7 @@ function upsertSql(level: TaskLevel, where: string): string {
     WHERE ${where}
     ORDER BY t.id
     ON CONFLICT (task_id) DO UPDATE SET ${updates}, indexed_at = now()
-    WHERE (s.version, s.updated_at) < (excluded.version, excluded.updated_at)
+    WHERE (s.version, s.updated_at) ${sameVersion ? '<=' : '<'} (excluded.version, excluded.updated_at)
     RETURNING 1)
   SELECT count(*)::int AS count FROM written`;
 }
@@ -137,7 +144,7 @@ export function indexTasks(
   taskIds: readonly string[],
 ): Promise<number> {
   if (taskIds.length === 0) return Promise.resolve(0);
-  return countOf(manager, upsertSql(level, 't.id = ANY($1::uuid[])'), [[...taskIds]]);
+  return countOf(manager, upsertSql(level, 't.id = ANY($1::uuid[])', true), [[...taskIds]]);
 }
 
 /** How long a level waits at start for the events subgraph to have created the search table. */
@@ -158,7 +165,7 @@ export async function catchUpSearchIndex(
   // restart costs one anti-join rather than re-deriving every search document.
   const stale = `NOT EXISTS (SELECT 1 FROM ${SEARCH_TABLE} x
     WHERE x.task_id = t.id AND (x.version, x.updated_at) >= (t.version, t.updated_at))`;
-  return countOf(dataSource.manager, upsertSql(level, stale), []);
+  return countOf(dataSource.manager, upsertSql(level, stale, false), []);
 }
 
 async function waitForSearchTable(dataSource: DataSource, waitMs: number): Promise<void> {

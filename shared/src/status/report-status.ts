@@ -121,7 +121,7 @@ async function applyReport(
 }
 
 /** Whose the task is and who leads it, for authorization; null for an unknown task. */
-async function scopeOf(
+export async function scopeOf(
   manager: EntityManager,
   target: StatusReportTarget,
   taskId: string,

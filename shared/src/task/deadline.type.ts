@@ -33,6 +33,21 @@ export class Deadline {
   @Field(() => Int, { nullable: true, description: 'Derived: the day of the period it falls due, e.g. 20' })
   @Column({ type: 'smallint', nullable: true })
   dayOfPeriod!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Derived: the date a relative deadline ("Sau khi có văn bản của tỉnh") was resolved to, once that document exists',
+  })
+  @Column({ type: 'date', nullable: true })
+  resolvedDueDate!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the resolution rests on, as recorded: the document that now exists, e.g. "12/KH-UBND"',
+  })
+  @Column({ type: 'text', nullable: true })
+  resolvedBasis!: string | null;
 }
 
 /** The stored form of a printed deadline phrase: the text kept, the rest derived by the shared parser. */
@@ -44,6 +59,8 @@ export function deadlineColumns(text: string | null | undefined): Deadline {
     dueDate: parsed?.dueDate ?? null,
     recurrence: parsed?.recurrence ?? null,
     dayOfPeriod: parsed?.dayOfPeriod ?? null,
+    resolvedDueDate: null,
+    resolvedBasis: null,
   });
 }
 

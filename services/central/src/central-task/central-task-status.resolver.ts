@@ -5,6 +5,8 @@ import {
   TaskStatusInput,
   directiveKeys,
   reportAndReload,
+  resolveTaskDeadline,
+  ResolveDeadlineInput,
   statusReportType,
   type EventRouting,
   type StatusReportTarget,
@@ -37,6 +39,17 @@ export class CentralTaskStatusResolver {
     @Ctx() { identity }: CentralContext,
   ): Promise<InstanceType<typeof CentralTaskStatusReport>> {
     return reportAndReload(this.dataSource, this.target, CentralTask, input, identity);
+  }
+
+  @Mutation(() => CentralTask, {
+    description:
+      'Records the date a relative deadline ("Sau khi có văn bản của tỉnh") now falls due, once that document exists',
+  })
+  resolveCentralTaskDeadline(
+    @Arg('input', () => ResolveDeadlineInput) input: ResolveDeadlineInput,
+    @Ctx() { identity }: CentralContext,
+  ): Promise<CentralTask> {
+    return resolveTaskDeadline(this.dataSource, this.target, CentralTask, input, identity);
   }
 
   private async routing(taskId: string): Promise<EventRouting> {

@@ -6,6 +6,8 @@ import {
   directiveKeysOfCentralTasks,
   linkedTargets,
   reportAndReload,
+  resolveTaskDeadline,
+  ResolveDeadlineInput,
   statusReportType,
   type EventRouting,
   type Scope,
@@ -43,6 +45,17 @@ export class CommuneTaskStatusResolver {
     @Ctx() { identity }: CommuneContext,
   ): Promise<InstanceType<typeof CommuneTaskStatusReport>> {
     return reportAndReload(this.dataSource, this.target, CommuneTask, input, identity);
+  }
+
+  @Mutation(() => CommuneTask, {
+    description:
+      'Records the date a relative deadline ("Sau khi có văn bản của tỉnh") now falls due, once that document exists',
+  })
+  resolveCommuneTaskDeadline(
+    @Arg('input', () => ResolveDeadlineInput) input: ResolveDeadlineInput,
+    @Ctx() { identity }: CommuneContext,
+  ): Promise<CommuneTask> {
+    return resolveTaskDeadline(this.dataSource, this.target, CommuneTask, input, identity);
   }
 
   /** The commune is the task's jurisdiction, already read for authorization; its province is looked up. */

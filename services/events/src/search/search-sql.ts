@@ -139,7 +139,7 @@ function matching(
   if (filter.dueTo) where.push(`s.due_key <= ${params.add(filter.dueTo)}::date`);
   if (filter.lights) {
     // The SQL twin of the light rules, once per row left by the other conditions.
-    from += `\n${taskStateJoin('s', params.add(request.asOf))}`;
+    from += `\n${taskStateJoin('s', params.add(request.asOf), 'state', false)}`;
     where.push(`state.light = ANY(${params.add(filter.lights)}::text[])`);
   }
   if (where.length === 0) where.push('true');

@@ -6,6 +6,8 @@ import {
   directiveKeysOfCentralTasks,
   linkedTargets,
   reportAndReload,
+  resolveTaskDeadline,
+  ResolveDeadlineInput,
   statusReportType,
   type EntityClient,
   type EventRouting,
@@ -43,6 +45,17 @@ export class ProvincialTaskStatusResolver {
     @Ctx() { identity }: ProvincialContext,
   ): Promise<InstanceType<typeof ProvincialTaskStatusReport>> {
     return reportAndReload(this.dataSource, this.target, ProvincialTask, input, identity);
+  }
+
+  @Mutation(() => ProvincialTask, {
+    description:
+      'Records the date a relative deadline ("Sau khi có văn bản của tỉnh") now falls due, once that document exists',
+  })
+  resolveProvincialTaskDeadline(
+    @Arg('input', () => ResolveDeadlineInput) input: ResolveDeadlineInput,
+    @Ctx() { identity }: ProvincialContext,
+  ): Promise<ProvincialTask> {
+    return resolveTaskDeadline(this.dataSource, this.target, ProvincialTask, input, identity);
   }
 
   /** The province is the task's jurisdiction, already read for authorization. */
