@@ -1,14 +1,19 @@
 import { seedIds } from '@nq57/shared';
-import { subgraphsOf, useTestHub } from '../support/hub';
+import { useTestHub } from '../support/hub';
+import {
+  ROLLUP_COUNTS as COUNTS,
+  dataOf,
+  statementsFor,
+  tallyRollup,
+  type Rollup,
+  type StatedTask,
+} from '../support/monitoring';
 
 const hub = useTestHub();
 
 const AS_OF = '2025-12-10';
-const COUNTS =
-  'total notStarted inProgress completedOnTime completedLate cancelled overdue green yellow red grey';
 const CENTRAL = seedIds.centralTask('71/NQ-CP#5');
 
-type Rollup = Record<string, number | string>;
 type Implementation = {
   centralTaskId: string;
   asOf: string;
@@ -16,7 +21,7 @@ type Implementation = {
   commune: Rollup;
   total: Rollup;
 };
-type Stated = { id: string; ref: string | null; status: string; state: { light: string; overdue: boolean } };
+type Stated = StatedTask & { ref: string | null };
 
 const IMPLEMENTATION = `
   query Implementation($id: ID!, $asOf: String) {
@@ -31,11 +36,10 @@ const IMPLEMENTATION = `
   }
 `;
 
-async function ok<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await hub().query<T>(query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data as T;
-}
+const ok = <T>(query: string, variables?: Record<string, unknown>): Promise<T> =>
+  dataOf<T>(hub(), query, variables);
+const tally = (tasks: Stated[]): Rollup => tallyRollup(AS_OF, tasks);
+const statements = (query: string): Promise<Record<string, number>> => statementsFor(hub(), query);
 
 async function implementation(id = CENTRAL): Promise<Implementation> {
   return (
@@ -49,24 +53,6 @@ async function stated(level: 'provincialTask' | 'communeTask', ids: string[]): P
     (id, i) => `t${i}: ${level}(id: "${id}") { id ref status state(asOf: "${AS_OF}") { light overdue } }`,
   );
   return Object.values(await ok<Record<string, Stated>>(`query Stated { ${fields.join('\n')} }`));
-}
-
-function tally(tasks: Stated[]): Rollup {
-  const counts: Record<string, number> = Object.fromEntries(COUNTS.split(' ').map((c) => [c, 0]));
-  const statusKey: Record<string, string> = {
-    NOT_STARTED: 'notStarted',
-    IN_PROGRESS: 'inProgress',
-    COMPLETED_ON_TIME: 'completedOnTime',
-    COMPLETED_LATE: 'completedLate',
-    CANCELLED: 'cancelled',
-  };
-  counts.total = tasks.length;
-  for (const task of tasks) {
-    counts[statusKey[task.status]] += 1;
-    counts[task.state.light.toLowerCase()] += 1;
-    if (task.state.overdue) counts.overdue += 1;
-  }
-  return { asOf: AS_OF, ...counts };
 }
 
 async function link(mutation: 'linkProvincialTask' | 'linkCommuneTask', taskId: string, targets: object[]) {
@@ -216,11 +202,4 @@ async function byLevel(
   const c = tally(communeTasks);
   const total = tally([...provincialTasks, ...communeTasks]);
   return { provincial: p, commune: c, total };
-}
-
-async function statements(query: string): Promise<Record<string, number>> {
-  const subgraphs = subgraphsOf(hub());
-  const before = Object.fromEntries(subgraphs.map((s) => [s.name, s.queries.total]));
-  await ok(query);
-  return Object.fromEntries(subgraphs.map((s) => [s.name, s.queries.total - before[s.name]]));
 }

@@ -1,47 +1,25 @@
-import { subgraphsOf, useTestHub } from '../support/hub';
+import { useTestHub } from '../support/hub';
+import {
+  ROLLUP_COUNTS,
+  dataOf,
+  rollupOf,
+  statementsFor,
+  tallyRollup,
+  type Rollup,
+  type StatedTask,
+} from '../support/monitoring';
 
 const hub = useTestHub();
 
 // The same Wednesday as state.test.ts and warnings.test.ts.
 const AS_OF = '2025-12-10';
-const COUNTS =
-  'total notStarted inProgress completedOnTime completedLate cancelled overdue green yellow red grey';
-const ROLLUP = `asOf ${COUNTS}`;
+const ROLLUP = `asOf ${ROLLUP_COUNTS}`;
 
-type Light = 'GREEN' | 'YELLOW' | 'RED' | 'GREY';
-type Status = 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETED_ON_TIME' | 'COMPLETED_LATE' | 'CANCELLED';
-type Rollup = Record<string, number | string>;
-type StatedTask = { id: string; status: Status; state: { light: Light; overdue: boolean } };
-
-/** A roll-up as of AS_OF with the given counts and zeros elsewhere. */
-function rollup(counts: Record<string, number>): Rollup {
-  const zeros = Object.fromEntries(COUNTS.split(' ').map((count) => [count, 0]));
-  return { asOf: AS_OF, ...zeros, ...counts };
-}
-
-/** The roll-up the hub should give for `tasks`, tallied here from each task's own status and state. */
-function tally(tasks: StatedTask[]): Rollup {
-  const key: Record<Status, string> = {
-    NOT_STARTED: 'notStarted',
-    IN_PROGRESS: 'inProgress',
-    COMPLETED_ON_TIME: 'completedOnTime',
-    COMPLETED_LATE: 'completedLate',
-    CANCELLED: 'cancelled',
-  };
-  const counts: Record<string, number> = { total: tasks.length };
-  for (const { status, state } of tasks) {
-    counts[key[status]] = (counts[key[status]] ?? 0) + 1;
-    counts[state.light.toLowerCase()] = (counts[state.light.toLowerCase()] ?? 0) + 1;
-    if (state.overdue) counts.overdue = (counts.overdue ?? 0) + 1;
-  }
-  return rollup(counts);
-}
-
-async function data<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await hub().query<T>(query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data as T;
-}
+const rollup = (counts: Record<string, number>): Rollup => rollupOf(AS_OF, counts);
+const tally = (tasks: StatedTask[]): Rollup => tallyRollup(AS_OF, tasks);
+const data = <T>(query: string, variables?: Record<string, unknown>): Promise<T> =>
+  dataOf<T>(hub(), query, variables);
+const statements = (query: string): Promise<Record<string, number>> => statementsFor(hub(), query);
 
 const STATED = 'id status state(asOf: $asOf) { light overdue }';
 
@@ -169,10 +147,3 @@ describe('what roll-ups cost', () => {
     expect(all).toEqual(one);
   });
 });
-
-async function statements(query: string): Promise<Record<string, number>> {
-  const subgraphs = subgraphsOf(hub());
-  const before = Object.fromEntries(subgraphs.map((s) => [s.name, s.queries.total]));
-  await data(query);
-  return Object.fromEntries(subgraphs.map((s) => [s.name, s.queries.total - before[s.name]]));
-}

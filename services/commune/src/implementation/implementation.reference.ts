@@ -1,7 +1,5 @@
-import { ErrorCode, checkedIsoDate, userError } from '@nq57/shared';
+import { ErrorCode, checkedIsoDate, isUuid, userError } from '@nq57/shared';
 import type { ImplementationProgressRef } from './implementation-progress.type';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The representation the gateway sends, checked before it reaches SQL: a real date and task ids that are UUIDs
@@ -10,7 +8,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function checkedImplementationRef(ref: ImplementationProgressRef): ImplementationProgressRef {
   checkedIsoDate(ref.asOf, 'asOf');
   const ids = [ref.centralTaskId, ...(ref.provincialTaskIds ?? [])];
-  const bad = ids.find((id) => typeof id !== 'string' || !UUID.test(id));
+  const bad = ids.find((id) => typeof id !== 'string' || !isUuid(id));
   if (bad !== undefined) throw userError(ErrorCode.BAD_USER_INPUT, `Not a task id: ${String(bad)}`);
   return { ...ref, provincialTaskIds: ref.provincialTaskIds ?? [] };
 }

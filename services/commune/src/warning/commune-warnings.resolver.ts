@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { WARNING_DAYS, checkedWarningArgs, taskWarnings, taskWarningsType } from '@nq57/shared';
+import { AsOfArg, WARNING_DAYS, checkedWarningArgs, taskWarnings, taskWarningsType } from '@nq57/shared';
 import { Commune } from '../commune/commune.entity';
 import { CommuneTask } from '../commune-task/commune-task.entity';
 import type { CommuneContext } from '../loaders';
@@ -16,10 +16,7 @@ export class CommuneWarningsResolver {
   async warnings(
     @Root() commune: Commune,
     @Ctx() { loaders }: CommuneContext,
-    @Arg('asOf', () => String, {
-      nullable: true,
-      description: 'yyyy-mm-dd; default today in Asia/Ho_Chi_Minh',
-    })
+    @AsOfArg()
     asOf?: string | null,
     @Arg('dueWithinDays', () => Int, {
       nullable: true,

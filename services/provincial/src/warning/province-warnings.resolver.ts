@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { WARNING_DAYS, checkedWarningArgs, taskWarnings, taskWarningsType } from '@nq57/shared';
+import { AsOfArg, WARNING_DAYS, checkedWarningArgs, taskWarnings, taskWarningsType } from '@nq57/shared';
 import { Province } from '../province/province.entity';
 import { ProvincialTask } from '../provincial-task/provincial-task.entity';
 import type { ProvincialContext } from '../loaders';
@@ -16,10 +16,7 @@ export class ProvinceWarningsResolver {
   async warnings(
     @Root() province: Province,
     @Ctx() { loaders }: ProvincialContext,
-    @Arg('asOf', () => String, {
-      nullable: true,
-      description: 'yyyy-mm-dd; default today in Asia/Ho_Chi_Minh',
-    })
+    @AsOfArg()
     asOf?: string | null,
     @Arg('dueWithinDays', () => Int, {
       nullable: true,
