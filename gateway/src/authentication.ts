@@ -2,6 +2,7 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { bearerToken, unauthenticated, verifyToken, type AuthConfig, type Identity } from '@nq57/shared';
 import type { Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
+import { SHARED_EXECUTION } from './live/share-options';
 
 /** What authentication adds to the gateway's context. */
 export interface IdentityContext {
@@ -15,11 +16,19 @@ export function tokenOf(context: {
   request?: Request;
   connectionParams?: Readonly<Record<string, unknown>>;
 }): string | null {
-  const header = context.request?.headers.get('authorization') ?? context.connectionParams?.authorization;
+  const header =
+    context.request?.headers.get('authorization') ?? authorizationParam(context.connectionParams);
   if (header === undefined || header === null) return null;
   const token = typeof header === 'string' ? bearerToken(header) : null;
   if (!token) throw unauthenticated('Send the token as "Authorization: Bearer <token>"');
   return token;
+}
+
+/** The init payload's authorization value, its key matched without regard to case as HTTP headers are. */
+function authorizationParam(params: Readonly<Record<string, unknown>> | undefined): unknown {
+  if (!params) return undefined;
+  const key = Object.keys(params).find((name) => name.toLowerCase() === 'authorization');
+  return key === undefined ? undefined : params[key];
 }
 
 /**
@@ -32,7 +41,20 @@ export function useAuthentication(auth: AuthConfig): GatewayPlugin<IdentityConte
       const token = tokenOf(context);
       const identity = token ? await verifyToken(token, auth) : null;
       if (!identity && !auth.publicReads) throw unauthenticated('Reads need a token on this hub');
-      extendContext({ identity, token });
+      // An execution shared by several clients carries none of their tokens upstream (see SHARED_EXECUTION).
+      const shared = (context as { [SHARED_EXECUTION]?: boolean })[SHARED_EXECUTION] === true;
+      extendContext({ identity, token: shared ? null : token });
+    },
+    // Over HTTP and over graphql-ws alike: the runtime's own header propagation needs a Fetch Request, which a
+    // WebSocket operation does not have, so a mutation sent over the socket would reach its subgraph anonymous.
+    onSubgraphExecute({ executionRequest }) {
+      const token = (executionRequest.context as Partial<IdentityContext> | undefined)?.token;
+      if (!token || executionRequest.operationType === 'subscription') return;
+      const extensions = (executionRequest.extensions ??= {});
+      extensions.headers = {
+        ...(extensions.headers as Record<string, string>),
+        ...forwardToken({ context: { token } }),
+      };
     },
   };
 }
@@ -64,13 +86,19 @@ export function socketAuthentication(auth: AuthConfig): {
       }
       if (!identity) return auth.publicReads;
       const socket = ctx.extra.socket;
-      const closeAt = identity.expiresAt * 1000 - Date.now();
-      timers.set(
-        socket,
-        setTimeout(() => socket.close(CLOSE_UNAUTHENTICATED, 'Token expired'), Math.max(0, closeAt)),
-      );
+      const expiresAt = identity.expiresAt * 1000;
+      const closeWhenExpired = (): void => {
+        const left = expiresAt - Date.now();
+        // Node's timers hold at most 2^31 - 1 ms (24.8 days): a longer token is checked again at that horizon.
+        if (left > 0) timers.set(socket, setTimeout(closeWhenExpired, Math.min(left, MAX_TIMER_MS)));
+        else socket.close(CLOSE_UNAUTHENTICATED, 'Token expired');
+      };
+      closeWhenExpired();
       return true;
     },
     onClose: (ctx) => clearTimeout(timers.get(ctx.extra.socket)),
   };
 }
+
+/** The longest delay setTimeout honours; longer ones fire at once (with a TimeoutOverflowWarning). */
+export const MAX_TIMER_MS = 2 ** 31 - 1;

@@ -4,6 +4,7 @@ import {
   type GatewayRuntime,
 } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
+import { unifiedGraphHandler as rustQueryPlanner } from '@graphql-hive/router-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { createServer, type Server } from 'node:http';
@@ -17,9 +18,12 @@ import {
   withBodyLimit,
   type LimitOptions,
 } from './limits';
+import { renderQueryPage, withQueryPage } from './pages/query-page';
 import { loadSupergraph, type SubgraphUrls } from './supergraph';
 import { failFastWsTransport } from './ws-transport';
-import { forwardToken, socketAuthentication, useAuthentication } from './authentication';
+import { socketAuthentication, useAuthentication } from './authentication';
+import { corsFromEnvironment, type CorsSetting } from './cors';
+import { SharedSubscriptions, shareIdenticalSubscriptions, type ShareStats } from './live';
 import {
   WS_KEEP_ALIVE_MS,
   closeWebSockets,
@@ -37,6 +41,8 @@ export interface GatewayOptions {
   auth?: AuthConfig;
   /** Abuse limits in place of those the environment sets (see gateway/src/limits/options.ts). */
   limits?: Partial<LimitOptions>;
+  /** Cross-origin policy in place of NQ57_CORS_ORIGINS's (default: no other origin may read). */
+  cors?: CorsSetting;
 }
 
 /** A running gateway: one port for queries, mutations (HTTP) and subscriptions (graphql-ws). */
@@ -44,19 +50,40 @@ export interface GatewayHandle {
   url: string;
   wsUrl: string;
   port: number;
+  /** Shared subscription executions and their subscribers, for health checks and leak tests. */
+  liveStats(): ShareStats;
   stop(): Promise<void>;
 }
 
-const EXAMPLE_QUERY = `# Follow one central task down to the provincial tasks that carry it out.
+const EXAMPLE_QUERY = `# Follow one central task down to the provincial and commune tasks that carry it out (the README's Trace).
 query Trace {
-  directive(number: "07-TB/CQTTBCĐ") {
+  directive(number: "71/NQ-CP") {
     number
-    title
+    issuedOn
     tasks {
+      ref
       content
+      deadline {
+        text
+        dueDate
+      }
       provincialTasks {
-        content
-        plan { number province { name } }
+        ordinal
+        plan {
+          number
+          province {
+            name
+          }
+        }
+      }
+      communeTasks {
+        ordinal
+        commune {
+          name
+          province {
+            name
+          }
+        }
       }
     }
   }
@@ -78,9 +105,9 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
     // Introspection and the query page off when the limits say so (this may replace graphiql above).
     ...runtimeSecurityConfig(limits),
     landingPage: false,
+    cors: options.cors ?? corsFromEnvironment(process.env),
     // Authentication first: the rate limit counts per context.identity.subject.
     plugins: () => [useAuthentication(auth), ...limitPlugins(limits)],
-    propagateHeaders: { fromClientToSubgraphs: forwardToken },
     // The events subgraph streams its subscription over graphql-ws; queries still go over HTTP.
     transportEntries: {
       events: { options: { subscriptions: { kind: 'ws', location: '/graphql' } } },
@@ -88,22 +115,35 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
     // Given statically: the runtime's own dynamic import() of a transport fails inside Jest's module system.
     transports: { http: httpTransport, ws: failFastWsTransport },
     logging: process.env.NQ57_GATEWAY_LOG === 'debug' ? 'debug' : 'warn',
+    // NQ57_QUERY_PLANNER=rust plans with Hive's Rust query planner instead of schema stitching: about a third of
+    // the gateway CPU on a national trace (docs/decisions/0006-national-load-trace.md). Opt-in until it carries
+    // the live subscriptions' tests too.
+    ...(process.env.NQ57_QUERY_PLANNER === 'rust' ? { unifiedGraphHandler: rustQueryPlanner } : {}),
   });
   // The runtime builds its schema on the first HTTP request; a WebSocket subscription that came first
   // would find none ("Expected null to be a GraphQL schema"), so build it before taking connections.
   await runtime.getSchema();
-  const server = createServer(withBodyLimit(runtime, limits.maxBodyBytes));
+  const pageOf = (accept: string): Promise<Response> =>
+    Promise.resolve(runtime.fetch('http://gateway/graphql', { headers: { accept } }));
+  const server = createServer(
+    withQueryPage(withBodyLimit(runtime, limits.maxBodyBytes), () => renderQueryPage(pageOf)),
+  );
   keepConnectionsAlive(server);
   const sockets = new WebSocketServer({ server, path: '/graphql', maxPayload: limits.maxBodyBytes });
+  const shared = new SharedSubscriptions();
   const wsServer = useServer(
     capSubscriptions(
-      {
-        ...getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (context) => ({
-          req: context.extra.request,
-          socket: context.extra.socket,
-        })),
-        ...socketAuthentication(auth),
-      },
+      shareIdenticalSubscriptions(
+        {
+          ...getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (context) => ({
+            req: context.extra.request,
+            socket: context.extra.socket,
+          })),
+          ...socketAuthentication(auth),
+        },
+        shared,
+        limits.maxTokens,
+      ),
       limits.maxSubscriptionsPerConnection,
     ),
     sockets,
@@ -115,7 +155,11 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
     port,
     url: `http://${host}:${port}/graphql`,
     wsUrl: `ws://${host}:${port}/graphql`,
-    stop: () => stopAll(server, sockets, wsServer, runtime),
+    liveStats: () => shared.stats(),
+    stop: async () => {
+      shared.dispose();
+      await stopAll(server, sockets, wsServer, runtime);
+    },
   };
 }
 

@@ -49,7 +49,7 @@ export async function spawnProgram(
 ): Promise<RunningProcess> {
   const chosen = port ?? (await freePort());
   let output = '';
-  const child = spawn(process.execPath, [path.join(ROOT, ENTRY[name])], {
+  const child = spawn(process.execPath, [...profileFlags(name), path.join(ROOT, ENTRY[name])], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(chosen), HOST: '127.0.0.1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,6 +74,27 @@ export async function spawnProgram(
   };
   await waitUntilHealthy(running);
   return running;
+}
+
+/**
+ * Node flags that write a CPU profile of the child into NQ57_CPU_PROF_DIR when it is set (Node refuses
+ * --cpu-prof in NODE_OPTIONS); NQ57_CPU_PROF_ONLY, a comma-separated list of program names, narrows it.
+ */
+function profileFlags(name: ProgramName): string[] {
+  const dir = process.env.NQ57_CPU_PROF_DIR;
+  const only = process.env.NQ57_CPU_PROF_ONLY?.split(',').map((part) => part.trim());
+  if (!dir || (only && !only.includes(name))) return [];
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`];
+}
+
+/**
+ * With NQ57_CPU_PROF_DIR set, each program writes a V8 CPU profile there when it exits (named after the
+ * program and its port), for benchmarks to say where the time goes; without it, no flags.
+ */
+export function profileArgs(name: ProgramName, port: number): string[] {
+  const dir = process.env.NQ57_CPU_PROF_DIR;
+  if (!dir) return [];
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}-${port}.cpuprofile`];
 }
 
 async function waitUntilHealthy(running: RunningProcess, timeoutMs = 60000): Promise<void> {

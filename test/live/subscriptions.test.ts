@@ -234,9 +234,10 @@ describe('cleaning up', () => {
     await listenersReach(0);
     const baseline = await connections();
     const many = Array.from({ length: 10 }, () => wsClient(hub().gateway.wsUrl));
+    // Each document differs (a comment), so none is shared with another: one listener per subscription.
     const subscriptions = many.flatMap((client, index) =>
-      Array.from({ length: 10 }, () =>
-        collect(client, 'taskStatusChanged', LIVE, {
+      Array.from({ length: 10 }, (_unused, nth) =>
+        collect(client, 'taskStatusChanged', `${LIVE}# subscription ${index}.${nth}\n`, {
           filter: { level: index % 2 ? 'COMMUNE' : 'PROVINCIAL' },
         }),
       ),

@@ -96,7 +96,7 @@ export interface CostOptions {
   variables?: Readonly<Record<string, unknown>> | null;
 }
 
-/** The estimated cost: 1 a field plus its sub-selection times its multiplier, capped at `MEASURE_CAP`. */
+/** The estimated cost: 1 a field (`__typename` free) plus its sub-selection times its multiplier, capped at `MEASURE_CAP`. */
 export function estimateCost(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
@@ -139,7 +139,9 @@ export function estimateCost(
           total = add(total, costOf(selection.selectionSet, type, paged, introspection));
       } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
         total = add(total, spread(selection.name.value, `${paged ? 1 : 0}|${introspection ? 1 : 0}`));
-      } else {
+      } else if (selection.name.value !== TypeNameMetaFieldDef.name) {
+        // `__typename` is answered from the type already at hand, and Apollo Client and urql add it to every
+        // selection: counting it would make the same query cost twice as much from those clients.
         total = add(total, 1);
         const definition = fieldDefinition(schema, parent, selection.name.value);
         const type = definition && getNamedType(definition.type);

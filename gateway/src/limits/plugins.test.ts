@@ -145,6 +145,29 @@ describe('query limits through the runtime', () => {
     });
   });
 
+  test.each([
+    ['a variable', 'query Find($n: String!) { directive(number: $n) { id } }', { n: '57-NQ/TW\u0000' }],
+    ['a string literal', 'query Find { directive(number: "57\\u0000") { id } }', {}],
+    [
+      'a filter nested in an input object',
+      'query Log($f: TaskEventFilter) { taskEvents(filter: $f) { events { id } } }',
+      { f: { provinceCode: '1\u00009' } },
+    ],
+  ])('refuses the NUL character in %s before any subgraph is asked', async (_where, query, variables) => {
+    expect(await post(query, { variables })).toEqual({
+      status: 400,
+      retryAfter: null,
+      body: {
+        errors: [
+          {
+            message: 'Text may not contain the NUL character (U+0000).',
+            extensions: { code: 'BAD_USER_INPUT' },
+          },
+        ],
+      },
+    });
+  });
+
   test('a client accepting only application/json gets the same errors with 200, as for any validation error', async () => {
     const query = 'query Log($n: Int!) { taskEvents(first: $n) { events { id to } } }';
     const answer = await post(query, { variables: { n: 100000 }, headers: { accept: 'application/json' } });
@@ -172,6 +195,28 @@ describe('query limits through the runtime', () => {
           {
             message: 'The document has more than 1000 tokens.',
             extensions: { code: 'TOO_MANY_TOKENS', limit: 1000 },
+          },
+        ],
+      },
+    });
+  });
+});
+
+describe('nesting through the runtime, with the default limits', () => {
+  const { runtime, post } = gateway({ ratePerMinutePerAddress: 1000 });
+  afterAll(() => runtime.dispose());
+
+  test('a document nested 3,000 levels deep, under the token limit, is refused before it is parsed', async () => {
+    // 9,002 tokens: within the default 10,000, and deep enough to overflow the parser's recursion.
+    const query = `query Deep ${'{ a '.repeat(3000)}${'}'.repeat(3000)}`;
+    expect(await post(query)).toEqual({
+      status: 400,
+      retryAfter: null,
+      body: {
+        errors: [
+          {
+            message: 'The document nests brackets deeper than 56 levels.',
+            extensions: { code: 'QUERY_TOO_DEEP', limit: 56, measured: 57 },
           },
         ],
       },

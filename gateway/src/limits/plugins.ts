@@ -1,10 +1,19 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { getOperationAST, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  Lexer,
+  Source,
+  TokenKind,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
 import { addressKey, clientAddress, type LimitContext } from './address';
 import { limitError, LimitCode } from './errors';
 import { estimateCost, fragmentsOf } from './measure';
 import type { LimitOptions } from './options';
 import { RateLimiter } from './rate-limiter';
+import { nulError } from './text';
 import { aliasLimitRule, costError, costLimitRule, depthLimitRule } from './rules';
 
 /** What the limit plugins may be given besides the limits. */
@@ -18,6 +27,7 @@ export function limitPlugins(options: LimitOptions, extra: LimitPluginOptions = 
   // Tokens on parsing; depth, aliases and cost on validation; as each operation starts (HTTP or graphql-ws),
   // the rate and the cost with the request's variables.
   return [
+    nestingLimitPlugin(options.maxDepth),
     ...(options.maxTokens === undefined ? [] : [tokenLimitPlugin(options.maxTokens)]),
     validationLimitsPlugin(options),
     operationLimitsPlugin(options, extra.now),
@@ -44,6 +54,55 @@ export function tokenLimitPlugin(maxTokens: number): GatewayPlugin {
   };
 }
 
+/** How deep brackets may nest in a document, for a depth limit: selections, plus room for nested arguments. */
+export function nestingBound(maxDepth: number): number {
+  return 2 * maxDepth + 32;
+}
+
+/**
+ * Refuses, before parsing, a document whose `{`, `[` and `(` nest deeper than `nestingBound(maxDepth)` with
+ * `QUERY_TOO_DEEP`. The parser recurses once per level, so a few thousand levels under the token limit would
+ * overflow its stack; the depth rule runs only after parsing. The lexer that counts here does not recurse.
+ */
+export function nestingLimitPlugin(maxDepth: number): GatewayPlugin {
+  const bound = nestingBound(maxDepth);
+  return {
+    onParse({ parseFn, setParseFn }) {
+      setParseFn((source, parseOptions) => {
+        const nesting = nestingOf(typeof source === 'string' ? source : source.body, bound);
+        if (nesting > bound) {
+          throw limitError(
+            LimitCode.QUERY_TOO_DEEP,
+            `The document nests brackets deeper than ${bound} levels.`,
+            { limit: bound, measured: nesting },
+          );
+        }
+        return parseFn(source, parseOptions);
+      });
+    },
+  };
+}
+
+const OPENING = new Set<string>([TokenKind.BRACE_L, TokenKind.BRACKET_L, TokenKind.PAREN_L]);
+const CLOSING = new Set<string>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKind.PAREN_R]);
+
+/** The deepest bracket nesting of `text`, counted up to just past `stopAt`; 0 when it does not lex (parse says why). */
+function nestingOf(text: string, stopAt: number): number {
+  const lexer = new Lexer(new Source(text));
+  let depth = 0;
+  let deepest = 0;
+  try {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      if (OPENING.has(token.kind)) deepest = Math.max(deepest, ++depth);
+      else if (CLOSING.has(token.kind)) depth--;
+      if (deepest > stopAt) return deepest;
+    }
+  } catch {
+    return 0;
+  }
+  return deepest;
+}
+
 /** Adds the depth, alias and cost rules to every validation (results the runtime caches per document). */
 export function validationLimitsPlugin(options: LimitOptions): GatewayPlugin {
   const rules = [
@@ -58,7 +117,7 @@ export function validationLimitsPlugin(options: LimitOptions): GatewayPlugin {
   };
 }
 
-/** As each operation starts: the rate limit, then the cost with the variables (validation saw none). */
+/** As each operation starts: the rate limit, text with U+0000, then the cost with the variables (validation saw none). */
 export function operationLimitsPlugin(options: LimitOptions, now?: () => number): GatewayPlugin {
   const bySubject = new RateLimiter({ perMinute: options.ratePerMinutePerToken, now });
   const byAddress = new RateLimiter({ perMinute: options.ratePerMinutePerAddress, now });
@@ -85,7 +144,11 @@ export function operationLimitsPlugin(options: LimitOptions, now?: () => number)
     const context = args.contextValue as LimitContext;
     // Over HTTP, answered like the same error found by validation: 400, or 200 to a client accepting only JSON.
     const http = context.request ? { http: { spec: true, status: 400 } } : {};
-    return rateError(context) ?? variableCostError(args, options.maxCost, http);
+    return (
+      rateError(context) ??
+      nulError(args.document, args.variableValues, http) ??
+      variableCostError(args, options.maxCost, http)
+    );
   };
   return {
     onExecute({ args, setResultAndStopExecution }) {

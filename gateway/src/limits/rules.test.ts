@@ -237,6 +237,16 @@ describe('cost', () => {
     ]);
   });
 
+  test('does not count __typename, which Apollo Client and urql add to every selection', () => {
+    const plain = 'query Two { directive(number: "x") { tasks { content provincialTasks { content } } } }';
+    const typed =
+      'query Two { __typename directive(number: "x") { __typename tasks { __typename content provincialTasks { __typename content } } } }';
+    expect([measures(typed).cost, measures(plain).cost]).toEqual([
+      1 + 1 + 10 * (1 + 1 + 10 * 1),
+      1 + 1 + 10 * (1 + 1 + 10 * 1),
+    ]);
+  });
+
   test('caps the estimate instead of overflowing', () => {
     const nested = (depth: number): string =>
       depth === 0 ? 'content' : `provincialTasks { centralTasks { ${nested(depth - 1)} } }`;

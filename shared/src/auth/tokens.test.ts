@@ -20,10 +20,10 @@ beforeAll(async () => {
   };
 });
 
-const sign = (key: KeyLike, ttlSeconds = 60, claims: Record<string, unknown> = {}) =>
+const sign = (key: KeyLike, ttlSeconds = 60, claims: Record<string, unknown> = {}, subject = 'so-khcn') =>
   new SignJWT({ role: 'reporter', jurisdiction: '19', ...claims })
     .setProtectedHeader({ alg: 'ES256' })
-    .setSubject('so-khcn')
+    .setSubject(subject)
     .setIssuer('nq57-hub')
     .setAudience('nq57-hub')
     .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
@@ -64,12 +64,40 @@ describe('tokens', () => {
       'The token lacks a subject, a known role or a jurisdiction',
     ],
     [
+      'an empty subject',
+      () => sign(privateKey, 60, {}, ' '),
+      'The token lacks a subject, a known role or a jurisdiction',
+    ],
+    [
+      'an empty agency',
+      () => sign(privateKey, 60, { agency: '' }),
+      'The agency claim, when given, must be a short non-empty string',
+    ],
+    [
       'no signature at all',
       async () => (await sign(privateKey)).split('.').slice(0, 2).join('.') + '.',
       'The token is not valid here',
     ],
   ])('refuses a token with %s', async (_case, make, message) => {
     expect(await codeOf(verifyToken(await make(), config))).toEqual(['UNAUTHENTICATED', message]);
+  });
+
+  it('answers a token verified before from memory, and refuses it once it has expired', async () => {
+    let keyReads = 0;
+    const counting: AuthConfig = {
+      ...config,
+      get key() {
+        keyReads++;
+        return config.key;
+      },
+    };
+    const token = await sign(privateKey, 60);
+    const first = await verifyToken(token, counting);
+    const again = await verifyToken(token, counting);
+    const afterExpiry = jest.spyOn(Date, 'now').mockReturnValue(first.expiresAt * 1000);
+    const expired = await codeOf(verifyToken(token, counting));
+    afterExpiry.mockRestore();
+    expect([again, keyReads, expired]).toEqual([first, 1, ['UNAUTHENTICATED', 'The token has expired']]);
   });
 
   it('reads a bearer header and nothing else', () => {

@@ -1,4 +1,5 @@
 import { SignJWT, errors, jwtVerify, type KeyLike } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { AuthConfig } from './auth-config';
 import { isJurisdiction, isRole, unauthenticated, type Identity, type Role } from './identity';
 
@@ -8,8 +9,38 @@ export function bearerToken(header: string | null | undefined): string | null {
   return match ? match[1] : null;
 }
 
-/** The identity a token proves; UNAUTHENTICATED for a bad signature, a wrong issuer, expiry or odd claims. */
+/** Tokens already verified, per configuration: a signature is checked once per token, not once per request. */
+const VERIFIED = new WeakMap<AuthConfig, LRUCache<string, Identity>>();
+/** Distinct live tokens kept verified per process; beyond that the least recently used is verified again. */
+export const VERIFIED_TOKENS_KEPT = 20_000;
+
+/**
+ * The identity a token proves; UNAUTHENTICATED for a bad signature, a wrong issuer, expiry or odd claims. A
+ * token that verified before is answered from memory until it expires (its expiry is checked on every call).
+ */
 export async function verifyToken(token: string, config: AuthConfig): Promise<Identity> {
+  const verified = verifiedTokens(config);
+  const known = verified.get(token);
+  if (known) {
+    if (Date.now() < known.expiresAt * 1000) return known;
+    verified.delete(token);
+    throw unauthenticated('The token has expired');
+  }
+  const identity = Object.freeze(await verifySignature(token, config));
+  verified.set(token, identity, { ttl: Math.max(1, identity.expiresAt * 1000 - Date.now()) });
+  return identity;
+}
+
+function verifiedTokens(config: AuthConfig): LRUCache<string, Identity> {
+  let verified = VERIFIED.get(config);
+  if (!verified) {
+    verified = new LRUCache<string, Identity>({ max: VERIFIED_TOKENS_KEPT });
+    VERIFIED.set(config, verified);
+  }
+  return verified;
+}
+
+async function verifySignature(token: string, config: AuthConfig): Promise<Identity> {
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, config.key as KeyLike, {
@@ -23,13 +54,18 @@ export async function verifyToken(token: string, config: AuthConfig): Promise<Id
     throw unauthenticated(expired ? 'The token has expired' : 'The token is not valid here');
   }
   const { sub, role, jurisdiction, agency, exp } = payload;
-  if (typeof sub !== 'string' || !isRole(role) || !isJurisdiction(jurisdiction) || typeof exp !== 'number') {
+  // An empty subject would make every such caller one actor in the log; an empty agency, no agency at all.
+  if (!isSubject(sub) || !isRole(role) || !isJurisdiction(jurisdiction) || typeof exp !== 'number') {
     throw unauthenticated('The token lacks a subject, a known role or a jurisdiction');
   }
-  if (agency !== undefined && (typeof agency !== 'string' || agency.length > 200)) {
-    throw unauthenticated('The agency claim must be a short string');
+  if (agency !== undefined && (typeof agency !== 'string' || agency.trim() === '' || agency.length > 200)) {
+    throw unauthenticated('The agency claim, when given, must be a short non-empty string');
   }
   return { subject: sub, role, jurisdiction, agency: agency ?? null, expiresAt: exp };
+}
+
+function isSubject(sub: unknown): sub is string {
+  return typeof sub === 'string' && sub.trim() !== '' && sub.length <= 200;
 }
 
 /** A token for `claims`, signed with `key` (the local key, or an issuer's, in tests and `npm run token`). */

@@ -2,9 +2,12 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { EVENT_CHANNEL } from '@nq57/shared';
 import { TaskEvent } from '../task-event/task-event.entity';
+import type { EventMatch } from '../task-event/event-match';
+import { ListenerIndex } from './listener-index';
 
-/** Someone the feed hands committed events to, in sequence order. */
+/** Someone the feed hands the committed events that pass its filter, in sequence order. */
 export interface FeedListener {
+  readonly match: EventMatch;
   deliver(events: readonly TaskEvent[]): void;
 }
 
@@ -17,7 +20,7 @@ const MAX_RETRY_MS = 5000;
  * seen after a lost connection, so a dropped notification delays events but never loses them.
  */
 export class EventFeed {
-  private readonly listeners = new Set<FeedListener>();
+  private readonly listeners = new ListenerIndex<FeedListener>();
   private client: Client | null = null;
   private head = 0;
   private headKnown = false;
@@ -41,7 +44,7 @@ export class EventFeed {
     return this.head;
   }
 
-  /** Adds a listener; it gets every event after the returned sequence number. */
+  /** Adds a listener; it gets every event after the returned sequence number that passes its filter. */
   add(listener: FeedListener): number {
     this.listeners.add(listener);
     return this.head;
@@ -49,7 +52,7 @@ export class EventFeed {
 
   /** Removes a listener; it gets nothing more. */
   remove(listener: FeedListener): void {
-    this.listeners.delete(listener);
+    this.listeners.remove(listener);
   }
 
   /** What the feed holds now, for health checks and leak tests. */
@@ -122,9 +125,22 @@ export class EventFeed {
         .getMany();
       if (events.length === 0 || this.stopped) return;
       this.head = events[events.length - 1].seq;
-      for (const listener of [...this.listeners]) listener.deliver(events);
+      this.deliver(events);
       if (events.length < BATCH) return;
     }
+  }
+
+  /** Hands each listener, in one call, the events of the batch that pass its filter, found by the index. */
+  private deliver(events: readonly TaskEvent[]): void {
+    const batches = new Map<FeedListener, TaskEvent[]>();
+    for (const event of events) {
+      for (const listener of this.listeners.matching(event)) {
+        const batch = batches.get(listener);
+        if (batch) batch.push(event);
+        else batches.set(listener, [event]);
+      }
+    }
+    for (const [listener, batch] of batches) listener.deliver(batch);
   }
 
   private async maxSeq(): Promise<number> {

@@ -42,7 +42,7 @@ class LiveEvents implements AsyncIterableIterator<TaskEvent>, FeedListener {
   constructor(
     private readonly feed: LiveSource,
     private readonly replay: ReplayPage,
-    private readonly match: EventMatch,
+    readonly match: EventMatch,
     afterSeq: number | null,
   ) {
     const head = feed.add(this);

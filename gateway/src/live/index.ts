@@ -1,0 +1,3 @@
+export * from './share-key';
+export * from './share-options';
+export * from './shared-subscriptions';
