@@ -23,7 +23,13 @@ import { loadSupergraph, type SubgraphUrls } from './supergraph';
 import { failFastWsTransport } from './ws-transport';
 import { socketAuthentication, useAuthentication } from './authentication';
 import { corsFromEnvironment, type CorsSetting } from './cors';
-import { SharedSubscriptions, shareIdenticalSubscriptions, type ShareStats } from './live';
+import {
+  SharedSubscriptions,
+  requestErrorsAsErrorMessages,
+  shareIdenticalSubscriptions,
+  type ShareStats,
+} from './live';
+import { useCodedRequestErrors, useOperationResolution } from './operation-resolution';
 import {
   WS_KEEP_ALIVE_MS,
   closeWebSockets,
@@ -107,7 +113,12 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
     landingPage: false,
     cors: options.cors ?? corsFromEnvironment(process.env),
     // Authentication first: the rate limit counts per context.identity.subject.
-    plugins: () => [useAuthentication(auth), ...limitPlugins(limits)],
+    plugins: () => [
+      useAuthentication(auth),
+      useOperationResolution(),
+      useCodedRequestErrors(),
+      ...limitPlugins(limits),
+    ],
     // The events subgraph streams its subscription over graphql-ws; queries still go over HTTP.
     transportEntries: {
       events: { options: { subscriptions: { kind: 'ws', location: '/graphql' } } },
@@ -116,7 +127,7 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
     transports: { http: httpTransport, ws: failFastWsTransport },
     logging: process.env.NQ57_GATEWAY_LOG === 'debug' ? 'debug' : 'warn',
     // NQ57_QUERY_PLANNER=rust plans with Hive's Rust query planner instead of schema stitching: about a third of
-    // the gateway CPU on a national trace (docs/decisions/0006-national-load-trace.md). Opt-in until it carries
+    // the gateway CPU on a national trace (docs/decisions/0007-national-load-trace.md). Opt-in until it carries
     // the live subscriptions' tests too.
     ...(process.env.NQ57_QUERY_PLANNER === 'rust' ? { unifiedGraphHandler: rustQueryPlanner } : {}),
   });
@@ -133,16 +144,18 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
   const shared = new SharedSubscriptions();
   const wsServer = useServer(
     capSubscriptions(
-      shareIdenticalSubscriptions(
-        {
-          ...getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (context) => ({
-            req: context.extra.request,
-            socket: context.extra.socket,
-          })),
-          ...socketAuthentication(auth),
-        },
-        shared,
-        limits.maxTokens,
+      requestErrorsAsErrorMessages(
+        shareIdenticalSubscriptions(
+          {
+            ...getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (context) => ({
+              req: context.extra.request,
+              socket: context.extra.socket,
+            })),
+            ...socketAuthentication(auth),
+          },
+          shared,
+          limits.maxTokens,
+        ),
       ),
       limits.maxSubscriptionsPerConnection,
     ),

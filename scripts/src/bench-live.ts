@@ -5,10 +5,19 @@ import path from 'node:path';
 import { readConfig, type LiveBenchConfig } from './bench/live-config';
 import { docsSection } from './bench/live-docs';
 import { startBenchHub, type BenchHub } from './bench/live-hub';
-import { writeSection } from './bench/live-markdown';
-import { machineInfo, openFilesSoftLimit, type MachineInfo } from './bench/live-proc';
+import { readSubsection, writeSection, writeSubsection } from './bench/live-markdown';
+import { machineInfo, raiseOpenFiles, type MachineInfo } from './bench/live-proc';
 import { bestSweep, resultTables, type BenchReport } from './bench/live-report';
-import { benchContext, runLevel, writerSweep, type LevelResult } from './bench/live-steps';
+import { runIdentical, type IdenticalResult } from './bench/live-identical';
+import { benchContext, runLevel, writerSweep, type BenchContext, type LevelResult } from './bench/live-steps';
+import {
+  LIVE_SECTION,
+  NATIONAL_HEADING,
+  nationalSection,
+  nationalTables,
+  type NationalReport,
+} from './bench/national-report';
+import { runNational } from './bench/national-run';
 
 const DOCS = path.resolve(__dirname, '../../docs/benchmarks.md');
 const OPEN_FILES_MARGIN = 512;
@@ -18,6 +27,7 @@ async function main(): Promise<void> {
   const config = readConfig(process.argv.slice(2), process.env);
   const startedAt = new Date();
   const machine = machineInfo();
+  if (config.mode === 'national') return national(config, { startedAt, machine });
   log(`Subscriber counts ${config.subscribers.join(', ')}; rates ${config.rates.join(', ')} updates/s`);
   const hub = await startBenchHub(log);
   stopOnSignal(hub);
@@ -28,8 +38,45 @@ async function main(): Promise<void> {
     log(`Raw results: ${raw}`);
     console.log(`\n${resultTables(report)}\n`);
     if (config.writeDocs) {
-      await writeSection(DOCS, '# Benchmarks', docsSection(report));
+      // The section is rewritten whole: keep the national mode's subsection, which this run does not measure.
+      const national = await readSubsection(DOCS, LIVE_SECTION, NATIONAL_HEADING);
+      await writeSection(DOCS, '# Benchmarks', [docsSection(report), national ?? ''].join('\n\n'));
       log(`Wrote the "Live subscriptions" section of ${path.relative(process.cwd(), DOCS)}`);
+    }
+  } finally {
+    log('Stopping the hub and PostgreSQL');
+    await hub.stop();
+  }
+}
+
+/** The national mode: one run on the national data set, written as the "National mode" subsection. */
+async function national(
+  config: LiveBenchConfig,
+  run: { startedAt: Date; machine: MachineInfo },
+): Promise<void> {
+  log(
+    `National mode: ${config.nationalRate} reports/s for ${config.nationalSeconds} s, ` +
+      `at most ${config.concurrency} in flight`,
+  );
+  const hub = await startBenchHub(log);
+  stopOnSignal(hub);
+  try {
+    const result = await runNational(hub, config, log);
+    const report: NationalReport = {
+      config,
+      ...run,
+      database: hub.database,
+      commit: gitCommit(),
+      command: commandLine(),
+      result,
+    };
+    const raw = path.join(os.tmpdir(), `nq57-bench-national-${run.startedAt.getTime()}.json`);
+    await writeFile(raw, JSON.stringify(report, jsonReplacer, 2));
+    log(`Raw results: ${raw}`);
+    console.log(`\n${nationalTables(report)}\n`);
+    if (config.writeDocs) {
+      await writeSubsection(DOCS, LIVE_SECTION, NATIONAL_HEADING, nationalSection(report));
+      log(`Wrote the "National mode" part of ${path.relative(process.cwd(), DOCS)}`);
     }
   } finally {
     log('Stopping the hub and PostgreSQL');
@@ -68,6 +115,7 @@ async function measure(
       break;
     }
   }
+  const identical = await identicalSubscribers(context, notRun);
   return {
     config,
     ...run,
@@ -78,8 +126,25 @@ async function measure(
     sweep,
     flatOutWriters,
     levels,
+    identical,
     notRun,
   };
+}
+
+/** The identical-subscriber steps (live-identical.ts), unless switched off or the open-files limit is too low. */
+async function identicalSubscribers(
+  context: BenchContext,
+  notRun: string[],
+): Promise<IdenticalResult | null> {
+  const count = context.config.identical;
+  if (count === 0) return null;
+  const tooFew = tooFewOpenFiles(2 * count);
+  if (tooFew) {
+    notRun.push(`Identical subscribers: ${tooFew}`);
+    log(notRun[notRun.length - 1]);
+    return null;
+  }
+  return runIdentical(context);
 }
 
 /**
@@ -88,7 +153,7 @@ async function measure(
  */
 function tooFewOpenFiles(count: number): string | null {
   const needed = count + OPEN_FILES_MARGIN;
-  const limit = openFilesSoftLimit();
+  const limit = raiseOpenFiles(needed);
   if (needed <= limit) return null;
   return `${count} subscribers not run: they need about ${needed} open files, the soft limit is ${limit} (raise it with \`ulimit -n ${needed}\`)`;
 }

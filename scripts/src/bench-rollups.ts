@@ -1,7 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import type { HubHandle } from './hub';
-import { fillLevel, readTemplates } from './bench/search-data';
-import { linkCommuneTasks, linkProvincialTasks } from './bench/rollup-links';
+import { fillNation, type NationalFill } from './bench/national-data';
 import { gitCommit, withBenchHub, writeBenchmarkSection, timeRuns, type Percentiles } from './bench/harness';
 import { machineInfo } from './bench/live-proc';
 import { num, table } from './bench/live-markdown';
@@ -63,18 +61,11 @@ interface Timing extends Percentiles {
   statements: Record<string, number>;
 }
 
-interface Fill {
-  provincialTasks: number;
-  communeTasks: number;
-  links: number;
-  seconds: number;
-}
-
 /** `npm run bench:rollups`: roll-ups and rankings over national-scale data; see docs/benchmarks.md. */
 async function main(): Promise<void> {
   const startedAt = new Date();
   await withBenchHub('rollups', log, async (hub, database) => {
-    const fill = await fillNation(hub);
+    const fill = await fillNation(hub, log);
     const timings: Timing[] = [];
     for (const benchCase of CASES) timings.push(await measure(hub, benchCase));
     console.log(`\n${resultTable(timings)}\n`);
@@ -83,26 +74,6 @@ async function main(): Promise<void> {
       log,
     );
   });
-}
-
-async function fillNation(hub: HubHandle): Promise<Fill> {
-  const started = performance.now();
-  const templates = await readTemplates({
-    central: hub.central.dataSource,
-    provincial: hub.provincial.dataSource,
-    commune: hub.commune.dataSource,
-  });
-  log('Writing 50 tasks for each province and each commune');
-  const provincialTasks = await fillLevel(hub.provincial.dataSource, 'provincial', templates);
-  const communeTasks = await fillLevel(hub.commune.dataSource, 'commune', templates);
-  const links =
-    (await linkProvincialTasks(hub.provincial.dataSource)) + (await linkCommuneTasks(hub.commune.dataSource));
-  for (const level of [hub.provincial, hub.commune]) await level.dataSource.query('ANALYZE');
-  const seconds = (performance.now() - started) / 1000;
-  log(
-    `${provincialTasks} provincial and ${communeTasks} commune tasks, ${links} links, in ${seconds.toFixed(1)} s`,
-  );
-  return { provincialTasks, communeTasks, links, seconds };
 }
 
 async function measure(hub: HubHandle, benchCase: Case): Promise<Timing> {
@@ -147,7 +118,12 @@ function resultTable(timings: Timing[]): string {
   );
 }
 
-function docsSection(report: { startedAt: Date; fill: Fill; timings: Timing[]; database: string }): string {
+function docsSection(report: {
+  startedAt: Date;
+  fill: NationalFill;
+  timings: Timing[];
+  database: string;
+}): string {
   const machine = machineInfo();
   const { fill } = report;
   return [

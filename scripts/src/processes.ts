@@ -87,16 +87,6 @@ function profileFlags(name: ProgramName): string[] {
   return ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`];
 }
 
-/**
- * With NQ57_CPU_PROF_DIR set, each program writes a V8 CPU profile there when it exits (named after the
- * program and its port), for benchmarks to say where the time goes; without it, no flags.
- */
-export function profileArgs(name: ProgramName, port: number): string[] {
-  const dir = process.env.NQ57_CPU_PROF_DIR;
-  if (!dir) return [];
-  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}-${port}.cpuprofile`];
-}
-
 async function waitUntilHealthy(running: RunningProcess, timeoutMs = 60000): Promise<void> {
   const healthUrl = `http://127.0.0.1:${running.port}/${running.name === 'gateway' ? 'readiness' : 'health'}`;
   const deadline = Date.now() + timeoutMs;

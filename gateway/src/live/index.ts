@@ -1,3 +1,4 @@
 export * from './share-key';
 export * from './share-options';
 export * from './shared-subscriptions';
+export * from './request-errors';

@@ -1,5 +1,7 @@
 /** What one run of `npm run bench:live` measures; every field can be set by a flag or an environment variable. */
 export interface LiveBenchConfig {
+  /** `synthetic`: the subscriber counts and rates below; `national`: the country-scale run (national-*.ts). */
+  mode: 'synthetic' | 'national';
   /** Subscriber counts, each measured in turn on a fresh events subgraph and gateway. */
   subscribers: number[];
   /** Target update rates (updates per second) of the fixed-rate steps. */
@@ -20,9 +22,26 @@ export interface LiveBenchConfig {
   keepUpSeconds: number;
   /** Write the `## Live subscriptions` section of docs/benchmarks.md. */
   writeDocs: boolean;
+  /** Synthetic mode: identical unfiltered subscribers measured at N and 2N for the cost of one more (0: skip). */
+  identical: number;
+  /** Synthetic mode: the fixed update rate of both identical-subscriber steps. */
+  identicalRate: number;
+  /** National mode: target reports per second, and for how long. */
+  nationalRate: number;
+  nationalSeconds: number;
+  /** National mode: reports in flight at most (a tick that finds this many waiting sends nothing). */
+  concurrency: number;
+  /** National mode: subscribers with no filter, per province, per commune, and on a directive. */
+  dashboards: number;
+  perProvince: number;
+  perCommune: number;
+  directiveSubscribers: number;
+  /** National mode: every n-th subscriber of each kind selects fields of other subgraphs (0: none). */
+  crossEvery: number;
 }
 
 const FLAGS: Record<string, { env: string; key: keyof LiveBenchConfig }> = {
+  mode: { env: 'BENCH_MODE', key: 'mode' },
   subscribers: { env: 'BENCH_SUBSCRIBERS', key: 'subscribers' },
   rates: { env: 'BENCH_RATES', key: 'rates' },
   seconds: { env: 'BENCH_STEP_SECONDS', key: 'stepSeconds' },
@@ -33,9 +52,22 @@ const FLAGS: Record<string, { env: string; key: keyof LiveBenchConfig }> = {
   drain: { env: 'BENCH_DRAIN_SECONDS', key: 'drainSeconds' },
   'keep-up': { env: 'BENCH_KEEP_UP_SECONDS', key: 'keepUpSeconds' },
   docs: { env: 'BENCH_DOCS', key: 'writeDocs' },
+  identical: { env: 'BENCH_IDENTICAL', key: 'identical' },
+  'identical-rate': { env: 'BENCH_IDENTICAL_RATE', key: 'identicalRate' },
+  rate: { env: 'BENCH_NATIONAL_RATE', key: 'nationalRate' },
+  duration: { env: 'BENCH_NATIONAL_SECONDS', key: 'nationalSeconds' },
+  concurrency: { env: 'BENCH_CONCURRENCY', key: 'concurrency' },
+  dashboards: { env: 'BENCH_DASHBOARDS', key: 'dashboards' },
+  'per-province': { env: 'BENCH_PER_PROVINCE', key: 'perProvince' },
+  'per-commune': { env: 'BENCH_PER_COMMUNE', key: 'perCommune' },
+  directive: { env: 'BENCH_DIRECTIVE_SUBSCRIBERS', key: 'directiveSubscribers' },
+  'cross-every': { env: 'BENCH_CROSS_EVERY', key: 'crossEvery' },
 };
 
+const MODES = ['synthetic', 'national'] as const;
+
 const DEFAULTS: LiveBenchConfig = {
+  mode: 'synthetic',
   subscribers: [1000, 5000],
   rates: [1, 2, 5, 10, 20, 50, 100],
   stepSeconds: 10,
@@ -46,6 +78,16 @@ const DEFAULTS: LiveBenchConfig = {
   drainSeconds: 120,
   keepUpSeconds: 5,
   writeDocs: true,
+  identical: 1000,
+  identicalRate: 5,
+  nationalRate: 200,
+  nationalSeconds: 60,
+  concurrency: 64,
+  dashboards: 10,
+  perProvince: 10,
+  perCommune: 1,
+  directiveSubscribers: 100,
+  crossEvery: 3,
 };
 
 /** The configuration from `--name=value` flags, then BENCH_* variables, then the defaults. */
@@ -73,6 +115,11 @@ export function flagList(): string {
 
 function parseValue(key: keyof LiveBenchConfig, text: string): LiveBenchConfig[keyof LiveBenchConfig] {
   const current = DEFAULTS[key];
+  if (key === 'mode') {
+    const mode = MODES.find((name) => name === text.trim());
+    if (!mode) throw new Error(`mode: ${text} is not one of ${MODES.join(', ')}`);
+    return mode;
+  }
   if (typeof current === 'boolean') return !/^(0|false|no)$/i.test(text);
   if (Array.isArray(current)) return text.split(',').map((part) => positive(key, part));
   return positive(key, text);

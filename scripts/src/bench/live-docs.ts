@@ -45,8 +45,10 @@ function intro(report: BenchReport): string[] {
       'program a child process of its own (`scripts/src/processes.ts`), so the load generator does not share ' +
       'a thread with the servers (it does share the CPUs). For each subscriber count it restarts the events ' +
       'subgraph and the gateway, then opens that many subscribers through the gateway, each on its own ' +
-      `graphql-ws connection, ${num(config.batch)} connections at a time, and waits until the events ` +
-      "subgraph's `/health` reports as many feed listeners. Every subscriber selects `cursor at to progress " +
+      `graphql-ws connection, ${num(config.batch)} connections at a time, waits until the feed listener ` +
+      "count in the events subgraph's `/health` is steady (one per subscriber, or fewer when the gateway " +
+      'shares identical operations), then sends a probe report on a task of province 19 and one of commune ' +
+      '24682 until every subscriber has received one. Every subscriber selects `cursor at to progress ' +
       'task { __typename id }`; two in four pass no filter, one in four `{ provinceCode: "19" }` (Thái ' +
       'Nguyên) and one in four `{ communeCode: "24682" }` (Xã Thuận An, in province 68). Memory per idle ' +
       'subscription is the growth of VmRSS (`/proc/<pid>/status`) of the gateway and of the events subgraph ' +
@@ -275,10 +277,11 @@ function reproduceText(report: BenchReport): string[] {
     wrap(
       '**Reproduce.** The load generator and the gateway (which inherits its limits) each hold one socket ' +
         `per subscriber, so ${num(largest)} subscribers need an open-files soft limit of about ` +
-        `${num(largest + 512)}; the script skips counts that do not fit and says so. If \`ulimit -n\` is ` +
-        'lower, raise it in the shell first (`ulimit -n 20000`, up to the hard limit `ulimit -Hn`). Flags ' +
-        '(`--subscribers=1000,5000`) or `BENCH_*` variables change the counts, rates and durations; see ' +
-        '`scripts/src/bench/live-config.ts`. A run rewrites this section and takes a few minutes.',
+        `${num(largest + 512)}; the script first raises its soft limit towards the hard limit (\`prlimit\`) ` +
+        'and skips counts that still do not fit, saying so. If `ulimit -Hn` is lower, raise it first. Flags ' +
+        '(`--subscribers=1000,5000`, `--identical=1000`) or `BENCH_*` variables change the counts, rates and ' +
+        'durations; see `scripts/src/bench/live-config.ts`. A run rewrites this section, except the national ' +
+        'mode below (`--mode=national`), and takes a few minutes.',
     ),
     ['```sh', report.command, '```'].join('\n'),
   ];

@@ -21,6 +21,8 @@ export interface BenchHub {
   postgresPid: number | null;
   /** A bearer token of the hub's administrator, for the writers (subscribers read anonymously). */
   writerToken: string;
+  /** A token of `role` in `jurisdiction` (a province or commune code), signed with the run's throw-away key. */
+  signToken(role: Role, jurisdiction: string): Promise<string>;
   subgraphs: SubgraphProcesses;
   gateway: RunningProcess;
   /** Replaces the events subgraph and the gateway with fresh processes (for clean memory figures). */
@@ -38,6 +40,8 @@ export interface LoggedEvent {
   seq: number;
   provinceCode: string | null;
   communeCode: string | null;
+  /** Folded numbers of the directives the task implements, as a `directiveNumber` filter matches them. */
+  directiveKeys: string[];
 }
 
 const STOP_TIMEOUT_MS = 10_000;
@@ -80,6 +84,7 @@ export async function startBenchHub(log: (line: string) => void): Promise<BenchH
       database: database.description,
       postgresPid: database.pid,
       writerToken: auth.token,
+      signToken: auth.sign,
       subgraphs,
       gateway: track(await spawnGateway(subgraphs)),
       restartLive: async () => {
@@ -130,11 +135,16 @@ async function eventsAfter(sql: Client, fromSeq: number): Promise<LoggedEvent[]>
     seq: string;
     province_code: string | null;
     commune_code: string | null;
-  }>('SELECT seq, province_code, commune_code FROM events.task_event WHERE seq > $1 ORDER BY seq', [fromSeq]);
+    directive_keys: string[] | null;
+  }>(
+    'SELECT seq, province_code, commune_code, directive_keys FROM events.task_event WHERE seq > $1 ORDER BY seq',
+    [fromSeq],
+  );
   return rows.map((row) => ({
     seq: Number(row.seq),
     provinceCode: row.province_code,
     communeCode: row.commune_code,
+    directiveKeys: row.directive_keys ?? [],
   }));
 }
 
@@ -142,9 +152,11 @@ async function eventsAfter(sql: Client, fromSeq: number): Promise<LoggedEvent[]>
  * A development key pair of the run's own, in a temporary NQ57_AUTH_DIR that the hub's processes inherit, and
  * an administrator's token signed with it. Keys configured by NQ57_JWT_* are not used by this throw-away hub.
  */
-async function throwAwayAuth(
-  log: (line: string) => void,
-): Promise<{ token: string; remove(): Promise<void> }> {
+async function throwAwayAuth(log: (line: string) => void): Promise<{
+  token: string;
+  sign(role: Role, jurisdiction: string): Promise<string>;
+  remove(): Promise<void>;
+}> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'nq57-bench-auth-'));
   for (const name of ['NQ57_JWT_SECRET', 'NQ57_JWT_PUBLIC_KEY_FILE', 'NQ57_JWKS_FILE', 'NQ57_PUBLIC_READS']) {
     if (process.env[name] !== undefined) log(`Ignoring ${name}: the benchmark's hub uses a key of its own`);
@@ -152,11 +164,13 @@ async function throwAwayAuth(
   }
   process.env.NQ57_AUTH_DIR = dir;
   const { privateKey } = await localKeyPair(dir);
-  const token = await signToken(
-    { subject: 'bench-live', role: Role.ADMIN, jurisdiction: CENTRAL, ttlSeconds: 24 * 3600 },
-    { issuer: 'nq57-hub', audience: 'nq57-hub', signingKey: privateKey, algorithm: 'ES256' },
-  );
-  return { token, remove: () => rm(dir, { recursive: true, force: true }) };
+  const sign = (role: Role, jurisdiction: string): Promise<string> =>
+    signToken(
+      { subject: `bench-live-${role}-${jurisdiction}`, role, jurisdiction, ttlSeconds: 24 * 3600 },
+      { issuer: 'nq57-hub', audience: 'nq57-hub', signingKey: privateKey, algorithm: 'ES256' },
+    );
+  const token = await sign(Role.ADMIN, CENTRAL);
+  return { token, sign, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** SIGTERM, then SIGKILL if the process has not ended within 10 s; says how it ended unless it exited with 0. */

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import * as prettier from 'prettier';
+import { subsectionOf, withSubsection } from './live-sections';
 
 /** A column of a markdown table: its heading and whether numbers in it are right-aligned. */
 export interface Column {
@@ -50,4 +51,25 @@ export async function writeSection(file: string, title: string, section: string)
   const after = next < 0 ? [] : ['', ...lines.slice(next)];
   const before = lines.slice(0, start).join('\n').replace(/\s+$/, '');
   await writeFile(file, `${before}\n\n${formatted}\n${after.join('\n')}${after.length ? '\n' : ''}`);
+}
+
+/** The `###` subsection `heading` of the `##` section `section` in the markdown file, or null when absent. */
+export async function readSubsection(file: string, section: string, heading: string): Promise<string | null> {
+  return existsSync(file) ? subsectionOf(await readFile(file, 'utf8'), section, heading) : null;
+}
+
+/**
+ * Puts `text` (which starts with its `### ` heading) into the `##` section `section` of the markdown file,
+ * formatted by prettier; see `withSubsection`.
+ */
+export async function writeSubsection(
+  file: string,
+  section: string,
+  heading: string,
+  text: string,
+): Promise<void> {
+  const options = { ...(await prettier.resolveConfig(file)), parser: 'markdown' };
+  const formatted = (await prettier.format(text, options)).trimEnd();
+  const current = existsSync(file) ? await readFile(file, 'utf8') : '# Benchmarks\n';
+  await writeFile(file, withSubsection(current, section, heading, formatted));
 }

@@ -159,3 +159,26 @@ export function machineInfo(): MachineInfo {
     loadAverage: os.loadavg(),
   };
 }
+
+/** The hard limit on open files of this process, or Infinity. */
+export function openFilesHardLimit(): number {
+  const limits = readFileSync('/proc/self/limits', 'utf8');
+  const hard = /^Max open files\s+(?:\d+|unlimited)\s+(\d+|unlimited)/m.exec(limits)?.[1];
+  return hard === undefined || hard === 'unlimited' ? Infinity : Number(hard);
+}
+
+/**
+ * Raises this process's soft open-files limit to `needed` (at most the hard limit) with util-linux `prlimit`,
+ * since Node has no setrlimit; children started afterwards inherit it. Returns the soft limit after trying.
+ */
+export function raiseOpenFiles(needed: number): number {
+  const soft = openFilesSoftLimit();
+  if (soft >= needed) return soft;
+  const target = Math.min(needed, openFilesHardLimit());
+  try {
+    execFileSync('prlimit', ['--pid', String(process.pid), `--nofile=${target}:`], { stdio: 'ignore' });
+  } catch {
+    // No prlimit, or not allowed: the caller reports the limit as it is.
+  }
+  return openFilesSoftLimit();
+}

@@ -3,6 +3,7 @@ import { num, percent, table } from './live-markdown';
 import type { MachineInfo } from './live-proc';
 import { updateLatency, type LevelResult, type StepResult, type SweepResult } from './live-steps';
 import { commitRate, type WriteResult } from './live-writers';
+import { idleKiB, KEEP_UP_RATE, type IdenticalResult } from './live-identical';
 
 /** Everything one run measured, and where. */
 export interface BenchReport {
@@ -16,6 +17,8 @@ export interface BenchReport {
   sweep: SweepResult[];
   flatOutWriters: number;
   levels: LevelResult[];
+  /** N identical unfiltered subscribers, then 2N (null when not run). */
+  identical: IdenticalResult | null;
   /** Subscriber counts asked for but not measured, and why. */
   notRun: string[];
 }
@@ -37,6 +40,7 @@ export function resultTables(report: BenchReport): string {
     '**Highest sustained update rate.**',
     flatOutTable(report),
     ...(report.levels.length > 1 ? [`**${ratioTitle(report.levels)}**`, ratioTable(report.levels)] : []),
+    ...(report.identical ? identicalTables(report.identical) : []),
   ].join('\n\n');
 }
 
@@ -293,4 +297,65 @@ function ms(value: number | null): string {
 
 function share(value: number | undefined): string {
   return value === undefined || Number.isNaN(value) ? '–' : `${Math.round(value * 100)} %`;
+}
+
+/** The identical-subscriber tables: the steps, then the issue-10 targets they measure. */
+function identicalTables(identical: IdenticalResult): string[] {
+  const steps = [identical.keepUp, identical.base, identical.doubled];
+  const stepRows = steps.map((step) => [
+    num(step.subscribers),
+    num(step.targetRate),
+    num(commitRate(step.write), 1),
+    num(step.events),
+    `${num(step.delivered)} / ${num(step.expected)}`,
+    ms(step.latency.p50),
+    ms(step.latency.p99),
+    `${num(step.cpuPerDeliveryUs.gateway + step.cpuPerDeliveryUs.events)} µs`,
+    `${num(((step.cpuPerDeliveryUs.gateway + step.cpuPerDeliveryUs.events) * step.delivered) / step.events / 1000, 1)} ms`,
+    step.notKeptUp === null ? 'yes' : `no: ${step.notKeptUp}`,
+  ]);
+  const keptUp = identical.keepUp.notKeptUp === null;
+  const targets = [
+    [
+      'an extra subscriber to an identical subscription costs at most 20 µs of CPU per event',
+      `${num(identical.costUs, 1)} µs (${num(identical.subscribers)} -> ${num(identical.doubled.subscribers)} at ${identical.rate} updates/s)`,
+      identical.costUs <= 20 ? 'met' : '**not met**',
+    ],
+    [
+      'an idle subscription costs at most 20 KiB, gateway and events together',
+      `${num(identical.idleKiB, 1)} KiB (first ${num(identical.idle.opened)}); ${num(idleKiB(identical.idleMore), 1)} KiB (next ${num(identical.idleMore.opened)})`,
+      identical.idleKiB <= 20 ? 'met' : '**not met**',
+    ],
+    [
+      `${num(identical.subscribers)} identical unfiltered subscribers keep up with ${KEEP_UP_RATE} reports/s`,
+      keptUp ? 'kept up' : `not kept up: ${identical.keepUp.notKeptUp}`,
+      keptUp && identical.subscribers >= 1000 ? 'met' : '**not met**',
+    ],
+  ];
+  return [
+    `**Identical subscribers.** ${num(identical.subscribers)} subscribers of one identical unfiltered operation ` +
+      `on fresh processes: first ${KEEP_UP_RATE} updates/s (which also warms the processes up), then ` +
+      `${identical.rate} updates/s; then ${num(identical.subscribers)} more and ${identical.rate} updates/s ` +
+      'again. "CPU per event" is the CPU time of the gateway and the events subgraph over the step (updates ' +
+      'and drain) divided by the events. The cost of an extra subscriber is (that CPU time with 2N ' +
+      'subscribers − with N) / (N × events), events being the mean of the two steps. Memory per idle ' +
+      'subscription is the RSS growth of both processes from before the first N opened to 2 s after, divided ' +
+      'by N.',
+    table(
+      [
+        { title: 'subscribers' },
+        { title: 'target updates/s', right: true },
+        { title: 'committed updates/s', right: true },
+        { title: 'events', right: true },
+        { title: 'delivered / expected', right: true },
+        { title: 'p50', right: true },
+        { title: 'p99', right: true },
+        { title: 'gateway + events CPU per delivery', right: true },
+        { title: 'CPU per event', right: true },
+        { title: 'kept up' },
+      ],
+      stepRows,
+    ),
+    table([{ title: 'target (issue 10)' }, { title: 'measured' }, { title: 'met' }], targets),
+  ];
 }

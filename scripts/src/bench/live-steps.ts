@@ -15,6 +15,8 @@ import { SubscriberPool, type FilterKind, type Recording } from './live-subscrib
 import {
   commitRate,
   loadTasks,
+  sendUpdate,
+  type BenchTask,
   TaskPool,
   writeAtRate,
   writeFlatOut,
@@ -27,8 +29,10 @@ export interface IdleResult {
   requested: number;
   opened: number;
   openSeconds: number;
-  /** Listeners the events subgraph's feed reports once every subscriber is open. */
+  /** Listeners the events subgraph's feed reports once its count is steady (see `steadyListeners`). */
   listeners: number;
+  /** Subscribers that received a probe report before the steps (every one, when all subscriptions are live). */
+  ready: number;
   /** Established TCP connections from the gateway to the events subgraph, and from the load generator to the gateway. */
   upstreamConnections: number;
   clientConnections: number;
@@ -100,6 +104,8 @@ export interface BenchContext {
   pool: TaskPool;
   /** How many tasks the updates go to. */
   tasks: number;
+  /** One task of province 19 and one of commune 24682: a report on each reaches every kind of subscriber. */
+  probes: BenchTask[];
   log: (line: string) => void;
 }
 
@@ -111,7 +117,10 @@ export async function benchContext(
 ): Promise<BenchContext> {
   const tasks = await loadTasks(hub.gateway.url);
   log(`Updating ${tasks.length} seeded tasks (province 19 plans and commune 24682 plans)`);
-  return { hub, config, pool: new TaskPool(tasks), tasks: tasks.length, log };
+  const probes = ['updateProvincialTaskStatus', 'updateCommuneTaskStatus'].flatMap(
+    (mutation) => tasks.find((task) => task.mutation === mutation) ?? [],
+  );
+  return { hub, config, pool: new TaskPool(tasks), tasks: tasks.length, probes, log };
 }
 
 /** Flat-out update runs with no subscriber, one per writer count of the sweep. */
@@ -175,7 +184,7 @@ export async function runLevel(
 }
 
 /** One query and one short subscription through a fresh gateway, so lazy set-up is not counted per subscriber. */
-async function warmUp(hub: BenchHub): Promise<void> {
+export async function warmUp(hub: BenchHub): Promise<void> {
   await loadTasks(hub.gateway.url);
   const one = new SubscriberPool(hub.gateway.wsUrl);
   await one.open(1, 1);
@@ -185,7 +194,8 @@ async function warmUp(hub: BenchHub): Promise<void> {
   await sleep(4000);
 }
 
-async function openIdle(
+/** Opens `count` more subscribers in `subscribers`, waits until they are live, and measures them idle. */
+export async function openIdle(
   context: BenchContext,
   subscribers: SubscriberPool,
   count: number,
@@ -197,20 +207,25 @@ async function openIdle(
   const opened = await subscribers.open(count, config.batch);
   if (opened < count)
     log(`  only ${opened} of ${count} subscribers could connect: ${failureText(subscribers)}`);
-  const listeners = await waitForListeners(hub, opened, 300);
+  const distinct = new Set(subscribers.filterKinds).size;
+  const listeners = await steadyListeners(hub, distinct, opened, 300);
   const openSeconds = (performance.now() - startedAt) / 1000;
   await sleep(2000);
+  const rss = { gateway: rssKiB(pids.gateway), events: rssKiB(pids.events) };
+  const ready = await probeUntilReady(context, subscribers);
+  if (ready < opened) log(`  only ${ready} of ${opened} subscribers received a probe report`);
   const idle: IdleResult = {
     requested: count,
     opened,
     openSeconds,
     listeners,
+    ready,
     upstreamConnections: connectionsFrom(pids.gateway, hub.subgraphs.events.port),
     clientConnections: connectionsFrom(process.pid, hub.gateway.port),
     listenersAfterClose: null,
     rss: {
-      gateway: [before.gateway, rssKiB(pids.gateway)],
-      events: [before.events, rssKiB(pids.events)],
+      gateway: [before.gateway, rss.gateway],
+      events: [before.events, rss.events],
     },
   };
   log(
@@ -220,8 +235,73 @@ async function openIdle(
   return idle;
 }
 
+/**
+ * Polls the feed's listener count until it equals `most` (one listener per subscriber) or has stayed at `least`
+ * or more for 3 s (a gateway that shares identical operations opens one upstream per distinct operation);
+ * returns the count it saw last.
+ */
+export async function steadyListeners(
+  hub: BenchHub,
+  least: number,
+  most: number,
+  timeoutSeconds: number,
+): Promise<number> {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  let last = -1;
+  let steadySince = Date.now();
+  while (Date.now() < deadline) {
+    const listeners = await feedListeners(hub);
+    if (listeners === most) return listeners;
+    if (listeners !== last) {
+      last = listeners;
+      steadySince = Date.now();
+    } else if (listeners >= least && Date.now() - steadySince >= 3000) {
+      return listeners;
+    }
+    await sleep(250);
+  }
+  return last;
+}
+
+const PROBE_ROUNDS = 3;
+const PROBE_WAIT_MS = 15_000;
+
+/**
+ * Sends the context's probe reports (administrator token) until every subscriber has received one, at most
+ * three rounds: a subscriber that has received an event is subscribed, whatever the listener count says.
+ * Returns how many subscribers received one.
+ */
+async function probeUntilReady(context: BenchContext, subscribers: SubscriberPool): Promise<number> {
+  let ready = 0;
+  for (let round = 0; round < PROBE_ROUNDS && ready < subscribers.size; round++) {
+    const recording = subscribers.record(await context.hub.lastSeq(), Date.now());
+    const result: WriteResult = {
+      sent: 0,
+      committed: 0,
+      failures: new Map(),
+      skipped: 0,
+      seconds: 0,
+      latencies: [],
+    };
+    const probePool = new TaskPool([]);
+    await Promise.all(
+      context.probes.map((task) => sendUpdate(writeTarget(context.hub), probePool, task, result)),
+    );
+    const deadline = Date.now() + PROBE_WAIT_MS;
+    do {
+      await sleep(100);
+      ready = recording.counts.filter((received) => received > 0).length;
+    } while (ready < subscribers.size && Date.now() < deadline);
+  }
+  return ready;
+}
+
 /** Polls the events subgraph's /health until its feed has `count` listeners; returns the count it saw last. */
-async function waitForListeners(hub: BenchHub, count: number, timeoutSeconds: number): Promise<number> {
+export async function waitForListeners(
+  hub: BenchHub,
+  count: number,
+  timeoutSeconds: number,
+): Promise<number> {
   const deadline = Date.now() + timeoutSeconds * 1000;
   let listeners = -1;
   while (Date.now() < deadline) {
@@ -232,14 +312,15 @@ async function waitForListeners(hub: BenchHub, count: number, timeoutSeconds: nu
   return listeners;
 }
 
-async function feedListeners(hub: BenchHub): Promise<number> {
+/** The listener count the events subgraph's /health reports for its feed (-1 when it reports none). */
+export async function feedListeners(hub: BenchHub): Promise<number> {
   const response = await fetch(`http://127.0.0.1:${hub.subgraphs.events.port}/health`);
   const health = (await response.json()) as { feed?: { listeners?: number } };
   return health.feed?.listeners ?? -1;
 }
 
 /** Runs `write` with everyone subscribed and checks every subscriber got exactly the events its filter selects. */
-async function runStep(
+export async function runStep(
   context: BenchContext,
   subscribers: SubscriberPool,
   load: { targetRate: number | null; writers: number | null },
@@ -384,7 +465,7 @@ function verify(
 }
 
 /** Adds `other`: the machine's busy time not spent by the hub, its database or the load generator. */
-function withOthers(shares: Record<string, number>): Record<string, number> {
+export function withOthers(shares: Record<string, number>): Record<string, number> {
   const { machine, ...ours } = shares;
   const spent = Object.values(ours).reduce((sum, share) => sum + (Number.isNaN(share) ? 0 : share), 0);
   return { ...ours, other: Math.max(0, machine - spent) };
@@ -398,7 +479,7 @@ export function updateLatency(write: WriteResult): { p50: number | null; p99: nu
 const COLOURS = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 /** The last 4,000 characters a process wrote, without terminal colours. */
-function logTail(process: { output(): string }): string {
+export function logTail(process: { output(): string }): string {
   return process.output().replace(COLOURS, '').slice(-4000);
 }
 
@@ -407,7 +488,8 @@ function writeTarget(hub: BenchHub): WriteTarget {
   return { url: hub.gateway.url, token: hub.writerToken };
 }
 
-function pidOf(child: { child: { pid?: number } }): number {
+/** The operating-system process id of a hub process. */
+export function pidOf(child: { child: { pid?: number } }): number {
   if (child.child.pid === undefined) throw new Error('A child process has no pid');
   return child.child.pid;
 }

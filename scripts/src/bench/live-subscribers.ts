@@ -63,7 +63,11 @@ export class SubscriberPool {
   private closing = false;
   readonly failures: Failures = new Map();
 
-  constructor(private readonly wsUrl: string) {}
+  /** `kindOf` picks each subscriber's filter by its index (default: the mix of `filterOf`). */
+  constructor(
+    private readonly wsUrl: string,
+    private readonly kindOf: (index: number) => FilterKind = filterOf,
+  ) {}
 
   /** How many subscribers are open. */
   get size(): number {
@@ -121,7 +125,7 @@ export class SubscriberPool {
 
   private openOne(): Promise<void> {
     const index = this.clients.length;
-    const kind = filterOf(index);
+    const kind = this.kindOf(index);
     // A lazy client closes its socket itself once its only subscription has ended: not a failure of its own.
     let ended = false;
     return new Promise<void>((resolve, reject) => {
@@ -196,12 +200,14 @@ export function seqOfCursor(cursor: string): number {
   return Number(text.slice(4));
 }
 
-function describeClose(event: unknown): string {
+/** A WebSocket close event as `code N (reason)`. */
+export function describeClose(event: unknown): string {
   const { code, reason } = (event ?? {}) as { code?: number; reason?: string };
   return `code ${code ?? '?'}${reason ? ` (${reason})` : ''}`;
 }
 
-function describeError(error: unknown): string {
+/** A subscription error (an Error, GraphQL errors or a close event) as one short line. */
+export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (Array.isArray(error)) return JSON.stringify(error).slice(0, 200);
   return describeClose(error);

@@ -145,7 +145,7 @@ function emptyResult(): WriteResult {
 }
 
 /** Moves a task to IN_PROGRESS with progress one higher (back to 1, with a reason, after 100). */
-async function sendUpdate(
+export async function sendUpdate(
   target: WriteTarget,
   pool: TaskPool,
   task: BenchTask,

@@ -1,10 +1,10 @@
-import type { DataSource } from 'typeorm';
+import type { SqlRunner } from './search-data';
 
 // Synthetic trace links for the national-scale tasks of search-data.ts. A benchmark may read across schemas;
 // the subgraphs never do. Choices are hashes of the task id, so every run links the same way.
 
 /** Links each synthetic provincial task to one central task; returns how many links were written. */
-export async function linkProvincialTasks(provincial: DataSource): Promise<number> {
+export async function linkProvincialTasks(provincial: SqlRunner): Promise<number> {
   const [{ count }] = (await provincial.query(
     `WITH target AS (
        SELECT id, row_number() OVER (ORDER BY id) - 1 AS i, count(*) OVER () AS n FROM central.central_task),
@@ -23,7 +23,7 @@ export async function linkProvincialTasks(provincial: DataSource): Promise<numbe
  * Links 60 % of the synthetic commune tasks to a synthetic provincial task of their province and 20 % straight
  * to a central task; the rest implement nothing. Returns how many links were written.
  */
-export async function linkCommuneTasks(commune: DataSource): Promise<number> {
+export async function linkCommuneTasks(commune: SqlRunner): Promise<number> {
   const [{ count }] = (await commune.query(
     `WITH provincial AS (
        SELECT task.id, plan.province_code,

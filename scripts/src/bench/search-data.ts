@@ -1,5 +1,8 @@
 import type { DataSource } from 'typeorm';
 
+/** What these fills need of a connection: raw SQL whose unqualified table names are the level's own. */
+export type SqlRunner = Pick<DataSource, 'query'>;
+
 /** How many synthetic tasks each plan gets: 34 provinces and 3,321 communes × 50 ≈ 168,000 tasks. */
 export const TASKS_PER_PLAN = 50;
 
@@ -11,11 +14,11 @@ const TEMPLATE_COLUMNS = `content, section, task_group, lead_text, lead_parties,
 
 /** Every seeded task of the three levels, as templates (read by the benchmark from each level's own table). */
 export async function readTemplates(levels: {
-  central: DataSource;
-  provincial: DataSource;
-  commune: DataSource;
+  central: SqlRunner;
+  provincial: SqlRunner;
+  commune: SqlRunner;
 }): Promise<unknown[]> {
-  const read = (dataSource: DataSource, table: string): Promise<unknown[]> =>
+  const read = (dataSource: SqlRunner, table: string): Promise<unknown[]> =>
     dataSource.query(`SELECT ${TEMPLATE_COLUMNS} FROM ${table} ORDER BY ref`);
   return [
     ...(await read(levels.central, 'central_task')),
@@ -25,12 +28,20 @@ export async function readTemplates(levels: {
 }
 
 /**
+ * A UUID derived from the SQL text expression `name`: its md5 with the version (4) and variant (8) digits set,
+ * because the update mutations validate task ids as RFC 4122 UUIDs and a bare md5 is one only by chance.
+ */
+function uuidOf(name: string): string {
+  return `overlay(overlay(md5(${name}) placing '4' from 13) placing '8' from 17)::uuid`;
+}
+
+/**
  * One synthetic plan per jurisdiction with TASKS_PER_PLAN tasks, each a seed task varied: a place name or a
  * period appended, the due date moved by up to a year, a status drawn (70 % not started, 20 % in progress,
  * 10 % completed); reported tasks get version 2 and a report date in the last 60 days. Deterministic (hashes).
  */
 export async function fillLevel(
-  dataSource: DataSource,
+  dataSource: SqlRunner,
   level: 'provincial' | 'commune',
   templates: unknown[],
 ): Promise<number> {
@@ -40,7 +51,7 @@ export async function fillLevel(
       : { table: 'commune', column: 'commune_code', name: 'name' };
   await dataSource.query(
     `INSERT INTO ${level}_plan (id, number, kind, title, ${place.column}, ref)
-     SELECT md5('bench-plan-' || code)::uuid, 'B' || code || '/KH-UBND', 'PLAN',
+     SELECT ${uuidOf("'bench-plan-' || code")}, 'B' || code || '/KH-UBND', 'PLAN',
             'Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2026 của ' || ${place.name}, code, 'bench-' || code
      FROM ${place.table}`,
   );
@@ -59,8 +70,8 @@ export async function fillLevel(
          lead_parties, output, deadline_text, deadline_kind, deadline_due_date, deadline_recurrence,
          deadline_day_of_period, central_deadline_text, central_deadline_kind, central_deadline_due_date,
          central_deadline_recurrence, central_deadline_day_of_period, status, progress, version, updated_at)
-       SELECT md5('bench-task-' || s.code || '-' || s.n)::uuid, 'bench-' || s.code || '-' || s.n,
-         md5('bench-plan-' || s.code)::uuid, s.n, s.n::text,
+       SELECT ${uuidOf("'bench-task-' || s.code || '-' || s.n")}, 'bench-' || s.code || '-' || s.n,
+         ${uuidOf("'bench-plan-' || s.code")}, s.n, s.n::text,
          t.content || (ARRAY['', ' trên địa bàn ' || s.place, ' năm 2026', ' giai đoạn 2026-2030',
                               ' tại ' || s.place])[1 + (s.h / 7) % 5],
          t.section, t.task_group, t.lead_text, t.lead_parties, t.output,

@@ -1,4 +1,5 @@
 import {
+  catchUpCentralRouting,
   catchUpSearchIndex,
   startLevelService,
   TaskLevel,
@@ -45,7 +46,10 @@ export function definition(): LevelServiceDefinition<CentralLoaders> {
     ],
     createLoaders: createCentralLoaders,
     seed: seedCentral,
-    catchUp: (dataSource) => catchUpSearchIndex(dataSource, TaskLevel.CENTRAL),
+    catchUp: async (dataSource) => {
+      await catchUpSearchIndex(dataSource, TaskLevel.CENTRAL);
+      await catchUpCentralRouting(dataSource);
+    },
     references: {
       Directive: {
         __resolveReference: (ref: { id: string }, { loaders }: CentralContext) =>

@@ -7,12 +7,16 @@ import {
   groupLoader,
   loaderPerArgument,
   progressLoaders,
+  rawReader,
   rowLoader,
+  rowsByKey,
   type AgencyProgress,
   type IndicatorLoaders,
   type ProgressLoaders,
   type ProgressRollup,
+  type RawReader,
   type RequestContext,
+  type TaskSelection,
 } from '@nq57/shared';
 import { Commune } from './commune/commune.entity';
 import { CommunePlan } from './commune-plan/commune-plan.entity';
@@ -33,8 +37,15 @@ export interface CommuneLoaders extends IndicatorLoaders<CommuneIndicator> {
   tasksByPlanId: DataLoader<string, CommuneTask[]>;
   /** Ids of the higher tasks a commune task implements, by level. */
   targetIdsByTaskId: (level: 'CENTRAL' | 'PROVINCIAL') => DataLoader<string, string[]>;
-  /** Commune tasks implementing a central or provincial task, optionally of one province or commune. */
-  tasksByTargetId: (level: 'CENTRAL' | 'PROVINCIAL', filter: Filter) => DataLoader<string, CommuneTask[]>;
+  /**
+   * Commune tasks implementing a central or provincial task, optionally of one province or commune, with the
+   * columns `selection` names (the rest of each task is left unset).
+   */
+  tasksByTargetId: (
+    level: 'CENTRAL' | 'PROVINCIAL',
+    filter: Filter,
+    selection: TaskSelection,
+  ) => DataLoader<string, CommuneTask[]>;
   /** Commune tasks a commune task implements (same level). */
   implementedByTaskId: DataLoader<string, CommuneTask[]>;
   /** Commune tasks implementing a commune task (same level). */
@@ -66,34 +77,24 @@ export function createCommuneLoaders(dataSource: DataSource): CommuneLoaders {
   const communes = dataSource.getRepository(Commune);
   const plans = dataSource.getRepository(CommunePlan);
   const tasks = dataSource.getRepository(CommuneTask);
-  const linked = (where: string, keyColumn: string, params: object) =>
+  const rows = {
+    task: rawReader(dataSource, CommuneTask),
+    plan: rawReader(dataSource, CommunePlan),
+    commune: rawReader(dataSource, Commune),
+  };
+  const linked = (where: LinkCondition, selection: TaskSelection | null) =>
     groupLoader<string, Linked, CommuneTask>(
-      (keys) =>
-        groupByLinkKey(
-          tasks
-            .createQueryBuilder('t')
-            .innerJoin(CommunePlan, 'p', 'p.id = t.plan_id')
-            .innerJoin(Commune, 'c', 'c.code = p.commune_code')
-            .innerJoin('task_link', 'l', where)
-            .addSelect(keyColumn, 'group_key')
-            .setParameters({ ...params, keys: [...keys] })
-            .orderBy('c.code', 'ASC')
-            .addOrderBy('t.position', 'ASC'),
-          't',
-        ),
+      (keys) => linkedTasks(dataSource, rows.task, where, selection, keys),
       (entry) => entry.key,
       (entry) => entry.row,
     );
-  // Serialised so that equal filters share one loader (and one statement) per request.
+  // Serialised so that equal filters and selections share one loader (and one statement) per request.
   const byTarget = loaderPerArgument((key: string) => {
-    const { level, provinceCode, communeCode } = JSON.parse(key) as Filter & { level: string };
-    return linked(
-      'l.task_id = t.id AND l.target_level = :level AND l.target_id = ANY(:keys)' +
-        (provinceCode === null ? '' : ' AND c.province_code = :provinceCode') +
-        (communeCode === null ? '' : ' AND c.code = :communeCode'),
-      'l.target_id',
-      { level, provinceCode, communeCode },
-    );
+    const { level, provinceCode, communeCode, selection } = JSON.parse(key) as Filter & {
+      level: string;
+      selection: TaskSelection;
+    };
+    return linked(targetCondition(level, provinceCode, communeCode), selection);
   });
   const targetIds = loaderPerArgument((level: string) =>
     groupLoader(
@@ -110,7 +111,7 @@ export function createCommuneLoaders(dataSource: DataSource): CommuneLoaders {
   return {
     ...createIndicatorLoaders(dataSource, CommuneIndicator),
     communeByCode: rowLoader(
-      (codes) => communes.findBy({ code: In([...codes]) }),
+      (codes) => rowsByKey(dataSource, rows.commune, 'commune', 'code', codes),
       (row) => row.code,
     ),
     communesByProvinceCode: groupLoader(
@@ -118,7 +119,7 @@ export function createCommuneLoaders(dataSource: DataSource): CommuneLoaders {
       (row) => row.provinceCode,
     ),
     planById: rowLoader(
-      (ids) => plans.findBy({ id: In([...ids]) }),
+      (ids) => rowsByKey(dataSource, rows.plan, 'commune_plan', 'id', ids),
       (row) => row.id,
     ),
     plansByCommuneCode: groupLoader(
@@ -126,7 +127,7 @@ export function createCommuneLoaders(dataSource: DataSource): CommuneLoaders {
       (row) => row.communeCode,
     ),
     taskById: rowLoader(
-      (ids) => tasks.findBy({ id: In([...ids]) }),
+      (ids) => rowsByKey(dataSource, rows.task, 'commune_task', 'id', ids),
       (row) => row.id,
     ),
     tasksByPlanId: groupLoader(
@@ -134,17 +135,22 @@ export function createCommuneLoaders(dataSource: DataSource): CommuneLoaders {
       (row) => row.planId,
     ),
     targetIdsByTaskId: targetIds,
-    tasksByTargetId: (level, filter) =>
-      byTarget(JSON.stringify({ level, provinceCode: filter.provinceCode, communeCode: filter.communeCode })),
+    tasksByTargetId: (level, filter, selection) =>
+      byTarget(
+        JSON.stringify({
+          level,
+          provinceCode: filter.provinceCode,
+          communeCode: filter.communeCode,
+          selection,
+        }),
+      ),
     implementedByTaskId: linked(
-      `l.target_id = t.id AND l.target_level = 'COMMUNE' AND l.task_id = ANY(:keys)`,
-      'l.task_id',
-      {},
+      { on: `l.target_id = t.id AND l.target_level = 'COMMUNE'`, key: 'l.task_id', params: [] },
+      null,
     ),
     implementersByTaskId: linked(
-      `l.task_id = t.id AND l.target_level = 'COMMUNE' AND l.target_id = ANY(:keys)`,
-      'l.target_id',
-      {},
+      { on: `l.task_id = t.id AND l.target_level = 'COMMUNE'`, key: 'l.target_id', params: [] },
+      null,
     ),
     progress: progressLoaders(dataSource, {
       byPlanId: PLAN_TASKS,
@@ -169,4 +175,47 @@ export function createCommuneLoaders(dataSource: DataSource): CommuneLoaders {
       (entry) => entry.row,
     ),
   };
+}
+
+/** How a linked-task statement joins task_link: the ON condition ($1… are `params`) and the grouping column. */
+interface LinkCondition {
+  on: string;
+  key: 'l.task_id' | 'l.target_id';
+  params: unknown[];
+}
+
+function targetCondition(
+  level: string,
+  provinceCode: string | null,
+  communeCode: string | null,
+): LinkCondition {
+  const params: unknown[] = [level];
+  let on = 'l.task_id = t.id AND l.target_level = $1';
+  if (provinceCode !== null) on += ` AND c.province_code = $${params.push(provinceCode)}`;
+  if (communeCode !== null) on += ` AND c.code = $${params.push(communeCode)}`;
+  return { on, key: 'l.target_id', params };
+}
+
+/**
+ * Commune tasks joined to a link row by `where`, whose grouping column is one of `keys`, by commune and
+ * position: one statement, the selected columns only, rows made into tasks without TypeORM's hydration.
+ */
+async function linkedTasks(
+  dataSource: DataSource,
+  reader: RawReader<CommuneTask>,
+  where: LinkCondition,
+  selection: TaskSelection | null,
+  keys: readonly string[],
+): Promise<Linked[]> {
+  const keyParam = `$${where.params.length + 1}`;
+  const found = await dataSource.query<Record<string, unknown>[]>(
+    `SELECT ${reader.columns('t', selection?.properties ?? null)}, ${where.key} AS group_key
+     FROM commune_task t
+     JOIN commune_plan p ON p.id = t.plan_id
+     JOIN commune c ON c.code = p.commune_code
+     JOIN task_link l ON ${where.on} AND ${where.key} = ANY(${keyParam})
+     ORDER BY c.code, t.position, t.id`,
+    [...where.params, [...keys]],
+  );
+  return found.map((row) => ({ key: row.group_key as string, row: reader.hydrate(row) }));
 }

@@ -1,5 +1,6 @@
 import {
   catchUpSearchIndex,
+  catchUpTraceLinks,
   httpEntityClient,
   startLevelService,
   TaskLevel,
@@ -29,6 +30,7 @@ import { StatusReporting1763900000000 } from './migrations/1763900000000-status-
 import { Indicators1764000000000 } from './migrations/1764000000000-indicators';
 import { TaskState1764100000000 } from './migrations/1764100000000-task-state';
 import { ResolvedDeadline1764300000000 } from './migrations/1764300000000-resolved-deadline';
+import { TraceLinkMirror1764400000000 } from './migrations/1764400000000-trace-link-mirror';
 import {
   CommuneAgenciesResolver,
   CommunePlanProgressResolver,
@@ -62,6 +64,7 @@ export function definition(urls: {
       Indicators1764000000000,
       TaskState1764100000000,
       ResolvedDeadline1764300000000,
+      TraceLinkMirror1764400000000,
     ],
     resolvers: [
       CommuneResolver,
@@ -88,7 +91,10 @@ export function definition(urls: {
     ],
     createLoaders: createCommuneLoaders,
     seed: seedCommune,
-    catchUp: (dataSource) => catchUpSearchIndex(dataSource, TaskLevel.COMMUNE),
+    catchUp: async (dataSource) => {
+      await catchUpSearchIndex(dataSource, TaskLevel.COMMUNE);
+      await catchUpTraceLinks(dataSource, TaskLevel.COMMUNE);
+    },
     references: {
       Commune: {
         __resolveReference: (ref: { code: string }, { loaders }: CommuneContext) =>

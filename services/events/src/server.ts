@@ -15,6 +15,7 @@ import { EventFeed } from './live/event-feed';
 import { createEventsLoaders, type EventsContext, type EventsLoaders } from './loaders';
 import { EventLog1763900000000 } from './migrations/1763900000000-event-log';
 import { TaskSearch1764200000000 } from './migrations/1764200000000-task-search';
+import { WritePath1764400000000 } from './migrations/1764400000000-write-path';
 import { TaskSearchResolver } from './search/task-search.resolver';
 
 const taskReference = {
@@ -31,7 +32,12 @@ export function definition(): LevelServiceDefinition<EventsLoaders> {
     schema: 'events',
     entities: [TaskEvent],
     // task_state(...) serves the search's lights filter, over task_search's columns (named as in task tables).
-    migrations: [EventLog1763900000000, taskStateMigration(), TaskSearch1764200000000],
+    migrations: [
+      EventLog1763900000000,
+      taskStateMigration(),
+      TaskSearch1764200000000,
+      WritePath1764400000000,
+    ],
     resolvers: [TaskEventResolver, TaskHistoryResolver, TaskSearchResolver],
     orphanedTypes: [CentralTaskRef, ProvincialTaskRef, CommuneTaskRef],
     createLoaders: createEventsLoaders,

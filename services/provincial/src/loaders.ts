@@ -9,11 +9,15 @@ import {
   linkedTargets,
   loaderPerArgument,
   progressLoaders,
+  rawReader,
   rowLoader,
+  rowsByKey,
   type AgencyProgress,
   type IndicatorLoaders,
   type ProgressLoaders,
+  type RawReader,
   type RequestContext,
+  type TaskSelection,
 } from '@nq57/shared';
 import { Province } from './province/province.entity';
 import { ProvincialPlan } from './provincial-plan/provincial-plan.entity';
@@ -34,8 +38,11 @@ export interface ProvincialLoaders extends IndicatorLoaders<ProvincialIndicator>
   centralIdsByTaskId: DataLoader<string, string[]>;
   /** Ids of the central tasks a provincial task implements directly or through other provincial tasks. */
   allCentralIdsByTaskId: DataLoader<string, string[]>;
-  /** Provincial tasks implementing a central task, optionally of one province. */
-  tasksByCentralId: (provinceCode: string | null) => DataLoader<string, ProvincialTask[]>;
+  /** Provincial tasks implementing a central task, optionally of one province, with the columns `selection` names. */
+  tasksByCentralId: (
+    provinceCode: string | null,
+    selection: TaskSelection,
+  ) => DataLoader<string, ProvincialTask[]>;
   /** Provincial tasks a provincial task implements (same level). */
   implementedByTaskId: DataLoader<string, ProvincialTask[]>;
   /** Provincial tasks implementing a provincial task (same level). */
@@ -60,39 +67,42 @@ const PROVINCE_TASKS = {
 
 /** Fresh loaders for one request. */
 export function createProvincialLoaders(dataSource: DataSource): ProvincialLoaders {
-  const provinces = dataSource.getRepository(Province);
   const plans = dataSource.getRepository(ProvincialPlan);
   const tasks = dataSource.getRepository(ProvincialTask);
-  const linked = (where: string, keyColumn: string, params: object) => (keys: readonly string[]) =>
-    groupByLinkKey(
-      tasks
-        .createQueryBuilder('t')
-        .innerJoin(ProvincialPlan, 'p', 'p.id = t.plan_id')
-        .innerJoin('task_link', 'l', where)
-        .addSelect(keyColumn, 'group_key')
-        .setParameters({ ...params, keys: [...keys] })
-        .orderBy('p.issued_on', 'ASC', 'NULLS LAST')
-        .addOrderBy('t.position', 'ASC'),
-      't',
+  const reader = {
+    task: rawReader(dataSource, ProvincialTask),
+    plan: rawReader(dataSource, ProvincialPlan),
+    province: rawReader(dataSource, Province),
+  };
+  const linked = (where: LinkCondition, selection: TaskSelection | null) => (keys: readonly string[]) =>
+    linkedTasks(dataSource, reader.task, where, selection, keys);
+  const byKey =
+    <T extends object>(of: RawReader<T>, table: string, column: string) =>
+    (keys: readonly string[]) =>
+      rowsByKey(dataSource, of, table, column, keys);
+  // Serialised so that equal filters and selections share one loader (and one statement) per request.
+  const byCentralId = loaderPerArgument((key: string) => {
+    const { provinceCode, selection } = JSON.parse(key) as {
+      provinceCode: string | null;
+      selection: TaskSelection;
+    };
+    const params: unknown[] = provinceCode === null ? [] : [provinceCode];
+    const on = `l.task_id = t.id AND l.target_level = 'CENTRAL'${provinceCode === null ? '' : ' AND p.province_code = $1'}`;
+    return groupLoader<string, Linked, ProvincialTask>(
+      linked({ on, key: 'l.target_id', params }, selection),
+      (entry) => entry.key,
+      (entry) => entry.row,
     );
+  });
   return {
     ...createIndicatorLoaders(dataSource, ProvincialIndicator),
-    provinceByCode: rowLoader(
-      (codes) => provinces.findBy({ code: In([...codes]) }),
-      (row) => row.code,
-    ),
-    planById: rowLoader(
-      (ids) => plans.findBy({ id: In([...ids]) }),
-      (row) => row.id,
-    ),
+    provinceByCode: rowLoader(byKey(reader.province, 'province', 'code'), (row) => row.code),
+    planById: rowLoader(byKey(reader.plan, 'provincial_plan', 'id'), (row) => row.id),
     plansByProvinceCode: groupLoader(
       (codes) => plans.find({ where: { provinceCode: In([...codes]) }, order: { issuedOn: 'ASC' } }),
       (row) => row.provinceCode,
     ),
-    taskById: rowLoader(
-      (ids) => tasks.findBy({ id: In([...ids]) }),
-      (row) => row.id,
-    ),
+    taskById: rowLoader(byKey(reader.task, 'provincial_task', 'id'), (row) => row.id),
     tasksByPlanId: groupLoader(
       (ids) => tasks.find({ where: { planId: In([...ids]) }, order: { position: 'ASC' } }),
       (row) => row.planId,
@@ -115,32 +125,19 @@ export function createProvincialLoaders(dataSource: DataSource): ProvincialLoade
       (target) => target.origin,
       (target) => target.id,
     ),
-    tasksByCentralId: loaderPerArgument((provinceCode: string | null) =>
-      groupLoader<string, Linked, ProvincialTask>(
-        linked(
-          `l.task_id = t.id AND l.target_level = 'CENTRAL' AND l.target_id = ANY(:keys)` +
-            (provinceCode === null ? '' : ' AND p.province_code = :provinceCode'),
-          'l.target_id',
-          { provinceCode },
-        ),
-        (entry) => entry.key,
-        (entry) => entry.row,
-      ),
-    ),
+    tasksByCentralId: (provinceCode, selection) => byCentralId(JSON.stringify({ provinceCode, selection })),
     implementedByTaskId: groupLoader<string, Linked, ProvincialTask>(
       linked(
-        `l.target_id = t.id AND l.target_level = 'PROVINCIAL' AND l.task_id = ANY(:keys)`,
-        'l.task_id',
-        {},
+        { on: `l.target_id = t.id AND l.target_level = 'PROVINCIAL'`, key: 'l.task_id', params: [] },
+        null,
       ),
       (entry) => entry.key,
       (entry) => entry.row,
     ),
     implementersByTaskId: groupLoader<string, Linked, ProvincialTask>(
       linked(
-        `l.task_id = t.id AND l.target_level = 'PROVINCIAL' AND l.target_id = ANY(:keys)`,
-        'l.target_id',
-        {},
+        { on: `l.task_id = t.id AND l.target_level = 'PROVINCIAL'`, key: 'l.target_id', params: [] },
+        null,
       ),
       (entry) => entry.key,
       (entry) => entry.row,
@@ -164,4 +161,33 @@ export function createProvincialLoaders(dataSource: DataSource): ProvincialLoade
       (entry) => entry.row,
     ),
   };
+}
+
+/** How a linked-task statement joins task_link: the ON condition ($1… are `params`) and the grouping column. */
+interface LinkCondition {
+  on: string;
+  key: 'l.task_id' | 'l.target_id';
+  params: unknown[];
+}
+
+/**
+ * Provincial tasks joined to a link row by `where`, whose grouping column is one of `keys`, by plan date and
+ * position: one statement, the selected columns only, rows made into tasks without TypeORM's hydration.
+ */
+async function linkedTasks(
+  dataSource: DataSource,
+  reader: RawReader<ProvincialTask>,
+  where: LinkCondition,
+  selection: TaskSelection | null,
+  keys: readonly string[],
+): Promise<Linked[]> {
+  const found = await dataSource.query<Record<string, unknown>[]>(
+    `SELECT ${reader.columns('t', selection?.properties ?? null)}, ${where.key} AS group_key
+     FROM provincial_task t
+     JOIN provincial_plan p ON p.id = t.plan_id
+     JOIN task_link l ON ${where.on} AND ${where.key} = ANY($${where.params.length + 1})
+     ORDER BY p.issued_on ASC NULLS LAST, t.position, t.id`,
+    [...where.params, [...keys]],
+  );
+  return found.map((row) => ({ key: row.group_key as string, row: reader.hydrate(row) }));
 }

@@ -1,5 +1,6 @@
 import {
   catchUpSearchIndex,
+  catchUpTraceLinks,
   httpEntityClient,
   startLevelService,
   TaskLevel,
@@ -28,6 +29,7 @@ import { StatusReporting1763900000000 } from './migrations/1763900000000-status-
 import { Indicators1764000000000 } from './migrations/1764000000000-indicators';
 import { TaskState1764100000000 } from './migrations/1764100000000-task-state';
 import { ResolvedDeadline1764300000000 } from './migrations/1764300000000-resolved-deadline';
+import { TraceLinkMirror1764400000000 } from './migrations/1764400000000-trace-link-mirror';
 import {
   ProvinceAgenciesResolver,
   ProvinceProgressResolver,
@@ -54,6 +56,7 @@ export function definition(urls: { centralUrl: string }): LevelServiceDefinition
       Indicators1764000000000,
       TaskState1764100000000,
       ResolvedDeadline1764300000000,
+      TraceLinkMirror1764400000000,
     ],
     resolvers: [
       ProvinceResolver,
@@ -74,7 +77,10 @@ export function definition(urls: { centralUrl: string }): LevelServiceDefinition
     resolverArgs: [httpEntityClient(urls.centralUrl)],
     createLoaders: createProvincialLoaders,
     seed: seedProvincial,
-    catchUp: (dataSource) => catchUpSearchIndex(dataSource, TaskLevel.PROVINCIAL),
+    catchUp: async (dataSource) => {
+      await catchUpSearchIndex(dataSource, TaskLevel.PROVINCIAL);
+      await catchUpTraceLinks(dataSource, TaskLevel.PROVINCIAL);
+    },
     references: {
       Province: {
         __resolveReference: (ref: { code: string }, { loaders }: ProvincialContext) =>

@@ -37,16 +37,13 @@ export interface NewTaskEvent extends EventRouting {
   version: number;
 }
 
-// One constant key: every append in the hub takes the same lock, so sequence order is commit order.
-const APPEND_LOCK = "hashtext('nq57-task-events-append')";
-
 /**
- * Appends an event in the caller's transaction and announces it on commit. Appends are serialised by a
- * transaction-scoped advisory lock taken just before the sequence number is drawn, so a reader that has seen
- * sequence n has seen every committed event before n: cursors never skip an event that commits late.
+ * Appends an event in the caller's transaction and returns its sequence number. The trigger on task_event
+ * (events migration WritePath1764400000000) takes the one append lock before it draws the number and notifies
+ * EVENT_CHANNEL, so events commit in sequence order and a reader that has seen n has seen every event before n.
+ * A status report appends in its own statement instead (shared/src/status/report-status.ts), by the same trigger.
  */
 export async function appendTaskEvent(manager: EntityManager, event: NewTaskEvent): Promise<string> {
-  await manager.query(`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
   const [row] = (await manager.query(
     `INSERT INTO ${EVENT_SCHEMA}.task_event (id, actor, task_level, task_id, from_status, to_status,
        from_progress, progress, note, evidence, version, province_code, commune_code, directive_keys)
@@ -69,6 +66,5 @@ export async function appendTaskEvent(manager: EntityManager, event: NewTaskEven
       event.directiveKeys,
     ],
   )) as { seq: string }[];
-  await manager.query('SELECT pg_notify($1, $2)', [EVENT_CHANNEL, row.seq]);
   return row.seq;
 }

@@ -70,8 +70,11 @@ const SOURCES: Record<TaskLevel, SearchSource> = {
   },
 };
 
-/** The SELECT list, in SEARCH_COLUMNS order, of a level's rows as the projection stores them. */
-function selectList(level: TaskLevel): string {
+/**
+ * The SELECT list, in SEARCH_COLUMNS order, of a level's rows as the projection stores them; status, version and
+ * updated_at come from `state` (the task row `t`, or the row a report has just written).
+ */
+function selectList(level: TaskLevel, state = 't'): string {
   const source = SOURCES[level];
   // A resolved relative deadline is stored as the due date: the projection keeps one date per deadline.
   const deadline = (prefix: string): string[] =>
@@ -98,11 +101,11 @@ function selectList(level: TaskLevel): string {
     'd.ref',
     source.provinceCode,
     source.communeCode,
-    't.status',
+    `${state}.status`,
     ...deadline('deadline'),
     ...deadline('central_deadline'),
-    't.version',
-    't.updated_at',
+    `${state}.version`,
+    `${state}.updated_at`,
   ].join(',\n       ');
 }
 
@@ -127,6 +130,34 @@ function upsertSql(level: TaskLevel, where: string, sameVersion: boolean): strin
     WHERE (s.version, s.updated_at) ${sameVersion ? '<=' : '<'} (excluded.version, excluded.updated_at)
     RETURNING 1)
   SELECT count(*)::int AS count FROM written`;
+}
+
+/**
+ * Two CTEs (`search_updated`, `search_inserted`) for the statement of a status report, given the CTE `updated`
+ * that returns id, status, version, updated_at of the task it changed. A report changes only those columns of
+ * the search row, so only those are written: the generated search document, fold and sort keys depend on none
+ * of them and PostgreSQL keeps them as they are, rather than re-deriving the whole row (see
+ * docs/decisions/0006-write-path.md for the cost). A task the projection lacks (written by bulk SQL before the
+ * next catch-up) gets its whole row instead, in the same statement, so a report never leaves it out.
+ */
+export function reportedSearchCtes(level: TaskLevel, updated: string): string {
+  const updates = SEARCH_COLUMNS.filter((column) => column !== 'task_id')
+    .map((column) => `${column} = excluded.${column}`)
+    .join(', ');
+  return `search_updated AS (
+    UPDATE ${SEARCH_TABLE} s SET status = u.status, version = u.version, updated_at = u.updated_at,
+      indexed_at = now()
+    FROM ${updated} u
+    WHERE s.task_id = u.id AND (s.version, s.updated_at) <= (u.version, u.updated_at)
+    RETURNING 1),
+  search_inserted AS (
+    INSERT INTO ${SEARCH_TABLE} AS s (${SEARCH_COLUMNS.join(', ')})
+    SELECT ${selectList(level, 'u')}
+    FROM ${SOURCES[level].from} JOIN ${updated} u ON u.id = t.id
+    WHERE NOT EXISTS (SELECT 1 FROM ${SEARCH_TABLE} x WHERE x.task_id = u.id)
+    ON CONFLICT (task_id) DO UPDATE SET ${updates}, indexed_at = now()
+    WHERE (s.version, s.updated_at) <= (excluded.version, excluded.updated_at)
+    RETURNING 1)`;
 }
 
 async function countOf(manager: EntityManager, sql: string, params: unknown[]): Promise<number> {
@@ -162,7 +193,8 @@ export async function catchUpSearchIndex(
 ): Promise<number> {
   await waitForSearchTable(dataSource, waitMs);
   // The only read of the projection by a level: the (version, updated_at) of rows it wrote itself, so that a
-  // restart costs one anti-join rather than re-deriving every search document.
+  // restart costs one anti-join rather than re-deriving every search document. (Those two columns left the
+  // primary key so that status reports can update rows in place: the anti-join reads them from the heap.)
   const stale = `NOT EXISTS (SELECT 1 FROM ${SEARCH_TABLE} x
     WHERE x.task_id = t.id AND (x.version, x.updated_at) >= (t.version, t.updated_at))`;
   return countOf(dataSource.manager, upsertSql(level, stale, false), []);

@@ -1,5 +1,6 @@
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -40,8 +41,14 @@ export async function startSubgraphServer<TContext extends BaseContext>(
 ): Promise<RunningServer> {
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
-    // Subgraphs are internal (clients use the gateway's query page) and report no traces to a vendor.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    // Subgraphs are internal (clients use the gateway's query page) and report no traces to a vendor. No schema
+    // sets cache hints, and the cache-control plugin wraps every field resolver: on a national trace that is
+    // tens of thousands of calls per request for nothing.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
   });
   await apollo.start();

@@ -1,16 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ErrorCode, userError } from '../errors';
-import { appendTaskEvent, type EventRouting, type EvidenceItem } from '../events/event-log';
-import { indexTasks } from '../search/search-index';
-import type { TaskLevel, TaskStatus } from '../task/task-status';
+import { EVENT_SCHEMA, type EvidenceItem } from '../events/event-log';
+import { directiveKeysSql } from '../events/read-model';
+import { directiveKeys } from '../events/routing';
+import { reportedSearchCtes } from '../search/search-index';
+import { TaskLevel, type TaskStatus } from '../task/task-status';
 import type { TaskStatusInput } from './status-report.input';
 import { statusReportResult, type TaskEventRef } from './status-report.type';
 import { nextState } from './transition';
 import { authorize, type Scope } from '../auth/authorize';
 import { unauthenticated, type Identity } from '../auth/identity';
 
-/** Where one level keeps its tasks, and how it finds what subscribers filter a task's events on. */
+/** Where one level keeps its tasks, and where the task's jurisdiction is. */
 export interface StatusReportTarget {
   level: TaskLevel;
   /** The level's task table (a constant of the service, never input). */
@@ -20,8 +22,6 @@ export interface StatusReportTarget {
     table: 'provincial_plan' | 'commune_plan';
     jurisdictionColumn: 'province_code' | 'commune_code';
   } | null;
-  /** May ask other subgraphs, so it runs before the transaction opens; `scope` is the task's, already read. */
-  routing: (taskId: string, scope: Scope) => Promise<EventRouting>;
 }
 
 /** What a report did: the event it appended, and whether this call only replayed an earlier one. */
@@ -31,93 +31,302 @@ export interface StatusReportOutcome {
   replayed: boolean;
 }
 
-interface TaskState {
+/** The columns of a level's task row that a report reads and writes. */
+export interface TaskRow {
+  id: string;
   status: TaskStatus;
   progress: number;
   version: number;
 }
 
+/** What the one read of a report finds beside the task row (raw columns of `reportRead`). */
+interface ReportFacts {
+  scope_jurisdiction: string;
+  scope_lead: string;
+  route_province: string | null;
+  route_commune: string | null;
+  route_keys?: string[] | null;
+  route_directive_number?: string | null;
+  route_directive_aliases?: string[] | null;
+  earlier: EarlierReport | null;
+}
+
+interface EarlierReport {
+  task_id: string;
+  event_id: string;
+  request_hash: string;
+}
+
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * Applies one status report: checks who reports, the expected version and the transition, then updates the
- * task and appends its event in one transaction. A retried idempotency key returns the first outcome and
- * writes nothing.
+ * Applies one status report in two statements (docs/decisions/0006-write-path.md): one read of the task, its
+ * scope, its event's routing and any earlier report under the same key; then one autocommit statement that
+ * moves the task on if it is still at the expected version, records the key, updates the search row and
+ * appends the event. A retried idempotency key returns the first outcome and writes nothing. Returns the
+ * outcome and the task as it is after the report.
  */
-export async function reportTaskStatus(
+export async function reportTaskStatus<T extends ObjectLiteral & TaskRow>(
   dataSource: DataSource,
   target: StatusReportTarget,
+  entity: EntityTarget<T>,
   input: TaskStatusInput,
   identity: Identity | null,
-): Promise<StatusReportOutcome> {
+): Promise<{ outcome: StatusReportOutcome; task: T }> {
   if (!identity) throw unauthenticated('Sign in to report: send a bearer token');
-  const scope = await scopeOf(dataSource.manager, target, input.id);
-  if (!scope) throw userError(ErrorCode.UNKNOWN_TASK, `No such task: ${input.id}`, { id: input.id });
-  authorize(identity, 'report', scope);
   const actor = identity.subject;
+  const { task, facts } = await reportRead(dataSource, target, entity, input.id, actor, input.idempotencyKey);
+  if (!task || !facts) throw userError(ErrorCode.UNKNOWN_TASK, `No such task: ${input.id}`, { id: input.id });
+  authorize(identity, 'report', { jurisdiction: facts.scope_jurisdiction, lead: facts.scope_lead });
   const evidence = evidenceOf(input);
   const requestHash = hashOf(input, evidence);
-  const earlier = await findEarlier(dataSource.manager, actor, input.idempotencyKey, requestHash);
-  if (earlier) return earlier;
-  const routing = await target.routing(input.id, scope);
+  const earlier = earlierOutcome(facts.earlier, input.idempotencyKey, requestHash);
+  if (earlier) return { outcome: earlier, task };
+  if (task.version !== input.expectedVersion) throw versionConflict(input, task.version);
+  // The transition is judged on the state read; the write applies only if the task is still at that version.
+  const after = nextState(task, input);
+  const eventId = randomUUID();
+  let written: { updated_at: Date }[];
   try {
-    return await dataSource.transaction((manager) =>
-      applyReport(manager, target, input, { actor, requestHash, routing, evidence }),
-    );
+    written = (await preparedQuery(
+      dataSource,
+      `nq57_report_write_${target.taskTable}`,
+      reportWriteSql(target),
+      [
+        input.id,
+        after.status,
+        after.progress,
+        task.version + 1,
+        input.expectedVersion,
+        actor,
+        input.idempotencyKey ?? null,
+        requestHash,
+        eventId,
+        target.level,
+        task.status,
+        task.progress,
+        input.note?.trim() || null,
+        JSON.stringify(evidence),
+        facts.route_province,
+        facts.route_commune,
+        routingKeys(facts),
+      ],
+    )) as { updated_at: Date }[];
   } catch (error) {
-    // A concurrent retry with the same key won the race: answer as if this call were the retry.
+    // A concurrent report under the same key (on another task) won the race: answer as its sequential retry.
     if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-    const winner = await findEarlier(dataSource.manager, actor, input.idempotencyKey, requestHash);
-    if (!winner) throw error;
-    return winner;
+    const winner = await afterLostRace(dataSource, target, input, actor, requestHash);
+    if (!winner.earlier) throw error;
+    return { outcome: winner.earlier, task: await reloaded(dataSource, target, entity, input.id, task) };
+  }
+  if (written.length === 0) {
+    // Another report committed first. If it was this same report (a racing retry), answer as its retry.
+    const lost = await afterLostRace(dataSource, target, input, actor, requestHash);
+    if (lost.earlier) {
+      return { outcome: lost.earlier, task: await reloaded(dataSource, target, entity, input.id, task) };
+    }
+    throw versionConflict(input, lost.currentVersion ?? task.version);
+  }
+  Object.assign(task, {
+    status: after.status,
+    progress: after.progress,
+    version: task.version + 1,
+    updatedAt: written[0].updated_at,
+  });
+  return { outcome: { taskId: input.id, eventId, replayed: false }, task };
+}
+
+/**
+ * The one read of a report: the task entity, plus (raw columns) its scope for authorization, its event's
+ * routing (province and commune from the level's own tables; directive keys from the events read model, or
+ * for a central task from its own directive) and the earlier report under the same key, if any.
+ */
+async function reportRead<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  target: StatusReportTarget,
+  entity: EntityTarget<T>,
+  id: string,
+  actor: string,
+  key: string | undefined,
+): Promise<{ task: T | undefined; facts: ReportFacts | undefined }> {
+  const sql = reportReadSql(dataSource, target, entity);
+  const rows = (await preparedQuery(dataSource, `nq57_report_read_${target.taskTable}`, sql, [
+    id,
+    actor,
+    key ?? null,
+  ])) as (ReportFacts & Record<string, unknown>)[];
+  if (rows.length === 0) return { task: undefined, facts: undefined };
+  return { task: hydrate(dataSource, entity, rows[0]), facts: rows[0] };
+}
+
+// The SQL of a target never changes: built once per level, not by a query builder on every report.
+const readSql = new Map<string, string>();
+
+function reportReadSql<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  target: StatusReportTarget,
+  entity: EntityTarget<T>,
+): string {
+  const cached = readSql.get(target.taskTable);
+  if (cached) return cached;
+  const plan = (column: string): string =>
+    target.plan ? `(SELECT p.${column} FROM ${target.plan.table} p WHERE p.id = t.plan_id)` : 'NULL::text';
+  // A commune task's province is its commune's, as event routing and the search projection have it.
+  const province =
+    target.level === TaskLevel.COMMUNE
+      ? `(SELECT c.province_code FROM commune_plan p JOIN commune c ON c.code = p.commune_code
+          WHERE p.id = t.plan_id)`
+      : plan('province_code');
+  const routing =
+    target.level === TaskLevel.CENTRAL
+      ? `NULL::text AS route_province, NULL::text AS route_commune,
+         d.number AS route_directive_number, d.aliases AS route_directive_aliases`
+      : `${province} AS route_province,
+         ${target.level === TaskLevel.COMMUNE ? plan('commune_code') : 'NULL::text'} AS route_commune,
+         ${directiveKeysSql(target.level, 't.id')} AS route_keys`;
+  // The entity's columns by name, not t.*: a prepared statement's result type must not change when a later
+  // migration adds a column while this process runs.
+  const columns = dataSource
+    .getMetadata(entity)
+    .columns.filter((column) => !column.isVirtual)
+    .map((column) => `t.${dataSource.driver.escape(column.databaseName)}`)
+    .join(', ');
+  const sql = `SELECT ${columns},
+      ${target.plan ? plan(target.plan.jurisdictionColumn) : `'central'`} AS scope_jurisdiction,
+      ${leadNamesSql('t')} AS scope_lead,
+      ${routing},
+      -- JSON keeps the earlier report in one column: null when there is none, or no key was sent.
+      (SELECT json_build_object('task_id', r.task_id, 'event_id', r.event_id, 'request_hash', r.request_hash)
+       FROM status_report r WHERE r.actor = $2 AND r.idempotency_key = $3) AS earlier
+    FROM ${target.taskTable} t${target.level === TaskLevel.CENTRAL ? ' JOIN directive d ON d.id = t.directive_id' : ''}
+    WHERE t.id = $1`;
+  readSql.set(target.taskTable, sql);
+  return sql;
+}
+
+/**
+ * Runs `text` as a named prepared statement on a pooled connection: PostgreSQL parses and plans a report's two
+ * large statements once per connection instead of once per report (their backend CPU falls to about a third,
+ * see docs/decisions/0006-write-path.md). The data source's logger still counts and reports it.
+ */
+async function preparedQuery(
+  dataSource: DataSource,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<Record<string, unknown>[]> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    const client = (await runner.connect()) as {
+      query(config: {
+        name: string;
+        text: string;
+        values: unknown[];
+      }): Promise<{ rows: Record<string, unknown>[] }>;
+    };
+    dataSource.logger.logQuery(text, values, runner);
+    try {
+      return (await client.query({ name, text, values })).rows;
+    } catch (error) {
+      dataSource.logger.logQueryError(error as Error, text, values, runner);
+      throw error;
+    }
+  } finally {
+    await runner.release();
   }
 }
 
-async function applyReport(
-  manager: EntityManager,
+/** The entity of a raw task row, each column converted as TypeORM converts it when it loads the entity. */
+function hydrate<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  row: Record<string, unknown>,
+): T {
+  const metadata = dataSource.getMetadata(entity);
+  const task = metadata.create() as T;
+  for (const column of metadata.columns) {
+    const value = row[column.databaseName];
+    // As TypeORM's own loader: virtual (relation) columns and columns the row lacks are left unset.
+    if (column.isVirtual || value === undefined) continue;
+    column.setEntityValue(task, dataSource.driver.prepareHydratedValue(value, column));
+  }
+  return task;
+}
+
+/**
+ * The write of a report, one statement in autocommit: the task moves to its new version only if it is still at
+ * the expected one (no row comes back otherwise); the key, the search row and the event are in the same commit.
+ * The event's sequence number, its ordering lock and its notification come from the trigger on task_event
+ * (events migration WritePath1764400000000), so the append costs no statement of its own.
+ */
+function reportWriteSql(target: StatusReportTarget): string {
+  return `WITH updated AS (
+    UPDATE ${target.taskTable} SET status = $2, progress = $3, version = $4, updated_at = now()
+    WHERE id = $1 AND version = $5
+    RETURNING id, status, version, updated_at),
+  recorded AS (
+    INSERT INTO status_report (actor, idempotency_key, request_hash, event_id, task_id)
+    SELECT $6, $7, $8, $9, id FROM updated WHERE $7::text IS NOT NULL
+    RETURNING 1),
+  ${reportedSearchCtes(target.level, 'updated')},
+  appended AS (
+    INSERT INTO ${EVENT_SCHEMA}.task_event (id, actor, task_level, task_id, from_status, to_status,
+      from_progress, progress, note, evidence, version, province_code, commune_code, directive_keys)
+    SELECT $9, $6, $10, id, $11, status, $12, $3, $13, $14, version, $15, $16, $17 FROM updated
+    RETURNING seq)
+  SELECT updated_at FROM updated`;
+}
+
+/** The task as it is now, for a retry that lost the race to the report it repeats (it answers as a retry). */
+async function reloaded<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  target: StatusReportTarget,
+  entity: EntityTarget<T>,
+  id: string,
+  fallback: T,
+): Promise<T> {
+  const rows = (await dataSource.query(`SELECT * FROM ${target.taskTable} WHERE id = $1`, [id])) as Record<
+    string,
+    unknown
+  >[];
+  return rows.length > 0 ? hydrate(dataSource, entity, rows[0]) : fallback;
+}
+
+/** After a write that found the task moved on: its version now, and the earlier report if it was this one. */
+async function afterLostRace(
+  dataSource: DataSource,
   target: StatusReportTarget,
   input: TaskStatusInput,
-  context: { actor: string; requestHash: string; routing: EventRouting; evidence: EvidenceItem[] },
-): Promise<StatusReportOutcome> {
-  const before = await currentState(manager, target, input.id, true);
-  if (before.version !== input.expectedVersion) {
-    throw userError(
-      ErrorCode.VERSION_CONFLICT,
-      `Task ${input.id} is at version ${before.version}, not ${input.expectedVersion}: reload it and report again`,
-      { currentVersion: before.version, expectedVersion: input.expectedVersion },
-    );
-  }
-  const after = nextState(before, input);
-  const version = before.version + 1;
-  await manager.query(
-    `UPDATE ${target.taskTable} SET status = $2, progress = $3, version = $4, updated_at = now() WHERE id = $1`,
-    [input.id, after.status, after.progress, version],
+  actor: string,
+  requestHash: string,
+): Promise<{ currentVersion: number | null; earlier: StatusReportOutcome | null }> {
+  // A new statement, so a new snapshot: it sees whatever committed first.
+  const [row] = (await dataSource.query(
+    `SELECT (SELECT version FROM ${target.taskTable} WHERE id = $1) AS version,
+       (SELECT json_build_object('task_id', r.task_id, 'event_id', r.event_id, 'request_hash', r.request_hash)
+        FROM status_report r WHERE r.actor = $2 AND r.idempotency_key = $3) AS earlier`,
+    [input.id, actor, input.idempotencyKey ?? null],
+  )) as { version: number | null; earlier: EarlierReport | null }[];
+  return {
+    currentVersion: row.version,
+    earlier: earlierOutcome(row.earlier, input.idempotencyKey, requestHash),
+  };
+}
+
+function versionConflict(input: TaskStatusInput, currentVersion: number): Error {
+  return userError(
+    ErrorCode.VERSION_CONFLICT,
+    `Task ${input.id} is at version ${currentVersion}, not ${input.expectedVersion}: reload it and report again`,
+    { currentVersion, expectedVersion: input.expectedVersion },
   );
-  // The search projection sees the new status in the same commit as the task and its event.
-  await indexTasks(manager, target.level, [input.id]);
-  const eventId = randomUUID();
-  if (input.idempotencyKey) {
-    await manager.query(
-      `INSERT INTO status_report (actor, idempotency_key, request_hash, event_id, task_id)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [context.actor, input.idempotencyKey, context.requestHash, eventId, input.id],
-    );
-  }
-  await appendTaskEvent(manager, {
-    ...context.routing,
-    id: eventId,
-    actor: context.actor,
-    level: target.level,
-    taskId: input.id,
-    from: before.status,
-    to: after.status,
-    fromProgress: before.progress,
-    progress: after.progress,
-    note: input.note?.trim() || null,
-    evidence: context.evidence,
-    version,
+}
+
+function routingKeys(facts: ReportFacts): string[] {
+  if (facts.route_keys) return facts.route_keys;
+  return directiveKeys({
+    number: facts.route_directive_number ?? null,
+    aliases: facts.route_directive_aliases ?? [],
   });
-  return { taskId: input.id, eventId, replayed: false };
 }
 
 /** Whose the task is and who leads it, for authorization; null for an unknown task. */
@@ -136,40 +345,20 @@ export async function scopeOf(
   return rows[0] ?? null;
 }
 
-async function currentState(
-  manager: EntityManager,
-  target: StatusReportTarget,
-  id: string,
-  lock = false,
-): Promise<TaskState> {
-  const rows = (await manager.query(
-    `SELECT status, progress, version FROM ${target.taskTable} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-    [id],
-  )) as TaskState[];
-  if (rows.length === 0) throw userError(ErrorCode.UNKNOWN_TASK, `No such task: ${id}`, { id });
-  return rows[0];
-}
-
-async function findEarlier(
-  manager: EntityManager,
-  actor: string,
+function earlierOutcome(
+  earlier: EarlierReport | null,
   key: string | undefined,
   requestHash: string,
-): Promise<StatusReportOutcome | null> {
-  if (!key) return null;
-  const rows = (await manager.query(
-    `SELECT task_id, event_id, request_hash FROM status_report WHERE actor = $1 AND idempotency_key = $2`,
-    [actor, key],
-  )) as { task_id: string; event_id: string; request_hash: string }[];
-  if (rows.length === 0) return null;
-  if (rows[0].request_hash !== requestHash) {
+): StatusReportOutcome | null {
+  if (!key || !earlier) return null;
+  if (earlier.request_hash !== requestHash) {
     throw userError(
       ErrorCode.IDEMPOTENCY_KEY_REUSED,
       `idempotencyKey "${key}" was already used for a different report; use a new key`,
       { idempotencyKey: key },
     );
   }
-  return { taskId: rows[0].task_id, eventId: rows[0].event_id, replayed: true };
+  return { taskId: earlier.task_id, eventId: earlier.event_id, replayed: true };
 }
 
 function evidenceOf(input: TaskStatusInput): EvidenceItem[] {
@@ -192,17 +381,16 @@ function hashOf(input: TaskStatusInput, evidence: EvidenceItem[]): string {
     .digest('hex');
 }
 
-/** What a level's update mutation returns: `reportTaskStatus` as `identity`, then the task as it is now, loaded as `entity`. */
-export async function reportAndReload<T extends ObjectLiteral & { id: string }>(
+/** What a level's update mutation returns: `reportTaskStatus` as `identity`, with the task as it is now. */
+export async function reportAndReload<T extends ObjectLiteral & TaskRow>(
   dataSource: DataSource,
   target: StatusReportTarget,
   entity: EntityTarget<T>,
   input: TaskStatusInput,
   identity: Identity | null,
 ): Promise<{ task: T; event: TaskEventRef; replayed: boolean }> {
-  const outcome = await reportTaskStatus(dataSource, target, input, identity);
-  const where = { id: outcome.taskId } as FindOptionsWhere<T>;
-  return statusReportResult(outcome, await dataSource.manager.findOneByOrFail(entity, where));
+  const { outcome, task } = await reportTaskStatus(dataSource, target, entity, input, identity);
+  return statusReportResult(outcome, task);
 }
 
 /**

@@ -3,12 +3,10 @@ import type { DataSource } from 'typeorm';
 import {
   TaskLevel,
   TaskStatusInput,
-  directiveKeys,
   reportAndReload,
   resolveTaskDeadline,
   ResolveDeadlineInput,
   statusReportType,
-  type EventRouting,
   type StatusReportTarget,
 } from '@nq57/shared';
 import { CentralTask } from './central-task.entity';
@@ -26,8 +24,8 @@ export class CentralTaskStatusResolver {
     this.target = {
       level: TaskLevel.CENTRAL,
       taskTable: 'central_task',
+      // The event's routing (the task's directive) is read in the report's own SQL.
       plan: null,
-      routing: (taskId) => this.routing(taskId),
     };
   }
 
@@ -50,13 +48,5 @@ export class CentralTaskStatusResolver {
     @Ctx() { identity }: CentralContext,
   ): Promise<CentralTask> {
     return resolveTaskDeadline(this.dataSource, this.target, CentralTask, input, identity);
-  }
-
-  private async routing(taskId: string): Promise<EventRouting> {
-    const rows = (await this.dataSource.query(
-      `SELECT d.number, d.aliases FROM central_task t JOIN directive d ON d.id = t.directive_id WHERE t.id = $1`,
-      [taskId],
-    )) as { number: string | null; aliases: string[] }[];
-    return { provinceCode: null, communeCode: null, directiveKeys: rows.flatMap(directiveKeys) };
   }
 }

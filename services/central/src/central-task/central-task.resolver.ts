@@ -7,6 +7,7 @@ import {
   TaskLevel,
   isUuid,
   indexTasks,
+  writeCentralRouting,
   taskColumns,
   userError,
   authorize,
@@ -56,6 +57,8 @@ export class CentralTaskResolver {
       });
       const saved = await manager.save(task);
       await indexTasks(manager, TaskLevel.CENTRAL, [saved.id]);
+      // The read model status reports route events with: the new task's directive keys, in the same commit.
+      await writeCentralRouting(manager, [saved.id]);
       return saved;
     });
   }

@@ -3,14 +3,10 @@ import type { DataSource } from 'typeorm';
 import {
   TaskLevel,
   TaskStatusInput,
-  directiveKeysOfCentralTasks,
-  linkedTargets,
   reportAndReload,
   resolveTaskDeadline,
   ResolveDeadlineInput,
   statusReportType,
-  type EventRouting,
-  type Scope,
   type StatusReportTarget,
 } from '@nq57/shared';
 import { CommuneTask } from './commune-task.entity';
@@ -25,15 +21,16 @@ export const CommuneTaskStatusReport = statusReportType(CommuneTask, 'CommuneTas
 export class CommuneTaskStatusResolver {
   private readonly target: StatusReportTarget;
 
+  // The clients of the levels above are no longer needed here; the signature is the one every resolver gets.
   constructor(
     private readonly dataSource: DataSource,
-    private readonly upper: UpperLevels,
+    _upper?: UpperLevels,
   ) {
     this.target = {
       level: TaskLevel.COMMUNE,
       taskTable: 'commune_task',
+      // The event's routing is read in the report's own SQL (docs/decisions/0006-write-path.md).
       plan: { table: 'commune_plan', jurisdictionColumn: 'commune_code' },
-      routing: (taskId, scope) => this.routing(taskId, scope),
     };
   }
 
@@ -56,28 +53,5 @@ export class CommuneTaskStatusResolver {
     @Ctx() { identity }: CommuneContext,
   ): Promise<CommuneTask> {
     return resolveTaskDeadline(this.dataSource, this.target, CommuneTask, input, identity);
-  }
-
-  /** The commune is the task's jurisdiction, already read for authorization; its province is looked up. */
-  private async routing(taskId: string, scope: Scope): Promise<EventRouting> {
-    const [commune] = (await this.dataSource.query('SELECT province_code FROM commune WHERE code = $1', [
-      scope.jurisdiction,
-    ])) as { province_code: string }[];
-    const targets = await linkedTargets(this.dataSource.manager, TaskLevel.COMMUNE, [taskId]);
-    const idsAt = (level: TaskLevel): string[] => targets.filter((t) => t.level === level).map((t) => t.id);
-    const viaProvince = await this.upper.provincial.fetch<{ allCentralTasks: { id: string }[] }>(
-      'ProvincialTask',
-      idsAt(TaskLevel.PROVINCIAL),
-      'allCentralTasks { id }',
-    );
-    const centralIds = [
-      ...idsAt(TaskLevel.CENTRAL),
-      ...viaProvince.flatMap((task) => task?.allCentralTasks.map((central) => central.id) ?? []),
-    ];
-    return {
-      provinceCode: commune.province_code,
-      communeCode: scope.jurisdiction,
-      directiveKeys: await directiveKeysOfCentralTasks(this.upper.central, centralIds),
-    };
   }
 }

@@ -3,15 +3,11 @@ import type { DataSource } from 'typeorm';
 import {
   TaskLevel,
   TaskStatusInput,
-  directiveKeysOfCentralTasks,
-  linkedTargets,
   reportAndReload,
   resolveTaskDeadline,
   ResolveDeadlineInput,
   statusReportType,
   type EntityClient,
-  type EventRouting,
-  type Scope,
   type StatusReportTarget,
 } from '@nq57/shared';
 import { ProvincialTask } from './provincial-task.entity';
@@ -25,15 +21,16 @@ export const ProvincialTaskStatusReport = statusReportType(ProvincialTask, 'Prov
 export class ProvincialTaskStatusResolver {
   private readonly target: StatusReportTarget;
 
+  // The central client is no longer needed here; the signature is the one every resolver gets.
   constructor(
     private readonly dataSource: DataSource,
-    private readonly central: EntityClient,
+    _central?: EntityClient,
   ) {
     this.target = {
       level: TaskLevel.PROVINCIAL,
       taskTable: 'provincial_task',
+      // The event's routing is read in the report's own SQL (docs/decisions/0006-write-path.md).
       plan: { table: 'provincial_plan', jurisdictionColumn: 'province_code' },
-      routing: (taskId, scope) => this.routing(taskId, scope),
     };
   }
 
@@ -56,16 +53,5 @@ export class ProvincialTaskStatusResolver {
     @Ctx() { identity }: ProvincialContext,
   ): Promise<ProvincialTask> {
     return resolveTaskDeadline(this.dataSource, this.target, ProvincialTask, input, identity);
-  }
-
-  /** The province is the task's jurisdiction, already read for authorization. */
-  private async routing(taskId: string, scope: Scope): Promise<EventRouting> {
-    const targets = await linkedTargets(this.dataSource.manager, TaskLevel.PROVINCIAL, [taskId]);
-    const centralIds = targets.filter((t) => t.level === TaskLevel.CENTRAL).map((t) => t.id);
-    return {
-      provinceCode: scope.jurisdiction,
-      communeCode: null,
-      directiveKeys: await directiveKeysOfCentralTasks(this.central, centralIds),
-    };
   }
 }

@@ -1,0 +1,61 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
+import { isRequestError } from './live/request-errors';
+
+/**
+ * Refuses a document in which the requested operation cannot be found (an unknown `operationName`, or several
+ * operations and no name) with `OPERATION_RESOLUTION_FAILURE`, over graphql-ws as over HTTP. The runtime checks
+ * this only for HTTP requests; over a socket the same request failed inside execution, masked as an unexpected
+ * error with stack traces in the log.
+ */
+export function useOperationResolution(): GatewayPlugin {
+  return {
+    onParse({ context }) {
+      return ({ result }) => {
+        if (!isDocument(result)) return;
+        const name = (context as { params?: { operationName?: string | null } }).params?.operationName;
+        if (getOperationAST(result, name ?? undefined)) return;
+        throw new GraphQLError('Could not determine what operation to execute.', {
+          extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
+        });
+      };
+    },
+  };
+}
+
+function isDocument(value: unknown): value is DocumentNode {
+  return typeof value === 'object' && value !== null && (value as { kind?: string }).kind === 'Document';
+}
+
+/**
+ * Gives `BAD_USER_INPUT` to the errors execution raises before it starts and leaves uncoded: variables that do
+ * not coerce (a bad enum value, a float for an Int, an unknown input field). Every error a client gets has a code.
+ */
+export function useCodedRequestErrors(): GatewayPlugin {
+  const code = ({
+    result,
+    setResult,
+  }: {
+    result: unknown;
+    setResult: (result: ExecutionResult) => void;
+  }): void => {
+    if (!isRequestError(result) || result.errors.every((error) => error.extensions?.code)) return;
+    setResult({ ...result, errors: result.errors.map(withCode) });
+  };
+  return {
+    onExecute: () => ({ onExecuteDone: code }),
+    onSubscribe: () => ({ onSubscribeResult: code }),
+  };
+}
+
+function withCode(error: GraphQLError): GraphQLError {
+  if (error.extensions?.code) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+  });
+}
