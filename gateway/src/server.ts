@@ -26,6 +26,7 @@ import { corsFromEnvironment, type CorsSetting } from './cors';
 import {
   SharedSubscriptions,
   requestErrorsAsErrorMessages,
+  useConcurrentSubscriptionEvents,
   shareIdenticalSubscriptions,
   type ShareStats,
 } from './live';
@@ -118,6 +119,7 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
       useOperationResolution(),
       useCodedRequestErrors(),
       ...limitPlugins(limits),
+      useConcurrentSubscriptionEvents(),
     ],
     // The events subgraph streams its subscription over graphql-ws; queries still go over HTTP.
     transportEntries: {
