@@ -24,6 +24,7 @@ import { failFastWsTransport } from './ws-transport';
 import { socketAuthentication, useAuthentication } from './authentication';
 import { corsFromEnvironment, type CorsSetting } from './cors';
 import {
+  EventResults,
   SharedSubscriptions,
   requestErrorsAsErrorMessages,
   useConcurrentSubscriptionEvents,
@@ -57,8 +58,8 @@ export interface GatewayHandle {
   url: string;
   wsUrl: string;
   port: number;
-  /** Shared subscription executions and their subscribers, for health checks and leak tests. */
-  liveStats(): ShareStats;
+  /** Shared subscription executions, their subscribers, and the events executed so far (health, leak tests). */
+  liveStats(): ShareStats & { eventExecutions: number };
   stop(): Promise<void>;
 }
 
@@ -101,6 +102,7 @@ query Trace {
 export async function start(options: GatewayOptions): Promise<GatewayHandle> {
   const auth = options.auth ?? (await loadAuthConfig());
   const limits = resolveLimits(options.limits);
+  const eventResults = new EventResults();
   const runtime = createGatewayRuntime({
     supergraph: loadSupergraph(options.subgraphs),
     graphqlEndpoint: '/graphql',
@@ -119,7 +121,7 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
       useOperationResolution(),
       useCodedRequestErrors(),
       ...limitPlugins(limits),
-      useConcurrentSubscriptionEvents(),
+      useConcurrentSubscriptionEvents(eventResults),
     ],
     // The events subgraph streams its subscription over graphql-ws; queries still go over HTTP.
     transportEntries: {
@@ -170,7 +172,7 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
     port,
     url: `http://${host}:${port}/graphql`,
     wsUrl: `ws://${host}:${port}/graphql`,
-    liveStats: () => shared.stats(),
+    liveStats: () => ({ ...shared.stats(), eventExecutions: eventResults.executions }),
     stop: async () => {
       shared.dispose();
       await stopAll(server, sockets, wsServer, runtime);

@@ -58,6 +58,18 @@ async function logCursors(gatewayUrl: string): Promise<string[]> {
   }
 }
 
+/** Waits until the events subgraph process serves `count` live listeners. */
+async function feedListenersReach(events: RunningProcess, count: number): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const health = (await (await fetch(events.url.replace('/graphql', '/health'))).json()) as {
+      feed: { listeners: number };
+    };
+    if (health.feed.listeners === count) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`The events subgraph never reached ${count} listeners`);
+}
+
 const provincialTargets = (refs: string[]): WriterTarget[] =>
   refs.map((ref) => ({ id: seedIds.task(ref), mutation: 'updateProvincialTaskStatus' }));
 
@@ -82,6 +94,8 @@ describe('nothing lost across a killed gateway or subgraph', () => {
 
   it('resumes after a SIGKILLed gateway with exactly the events it missed', async () => {
     const dashboard = resumingSubscriber<LiveEvent>(gateway.wsUrl, 'taskStatusChanged', LIVE);
+    // A subscription without `after` receives what commits once it is live: wait for that before writing.
+    await feedListenersReach(subgraphs.events, 1);
     // Written straight to the provincial subgraph, so the writes go on while the gateway is down.
     const writer = startWriter(
       provincialTargets(['003-10', '003-11', '003-12']),

@@ -179,6 +179,34 @@ describe('identical subscriptions share one execution', () => {
     for (const live of others) live.stop();
   });
 
+  it('executes an event once for subscriptions of one document that differ only in their filter', async () => {
+    const task = get('003-61');
+    const executions = async (subscriptions: Record<string, unknown>[], value: number): Promise<number> => {
+      const live = subscriptions.map((variables) =>
+        collect<LiveEvent>(client(), 'taskStatusChanged', LIVE, variables),
+      );
+      await liveReach(subscriptions.length, subscriptions.length);
+      const before = hub().gateway.liveStats().eventExecutions;
+      await progress(task, value);
+      await Promise.all(live.map((each) => each.waitFor(1)));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const used = hub().gateway.liveStats().eventExecutions - before;
+      for (const each of live) each.stop();
+      await liveReach(0, 0);
+      expect(live.map((each) => [each.items[0].progress, each.items[0].task.plan, each.errors])).toEqual(
+        live.map(() => [value, { number: '44/KH-UBND', province: { name: 'Thái Nguyên' } }, []]),
+      );
+      return used;
+    };
+    const alone = await executions([{ filter: { taskId: task.id } }], 10);
+    const threeFilters = await executions(
+      [{}, { filter: { provinceCode: '19' } }, { filter: { taskId: task.id } }],
+      20,
+    );
+    // Three upstream subscriptions (one per filter) receive the event; it is executed, fetches and all, once.
+    expect([alone, threeFilters]).toEqual([1, 1]);
+  });
+
   it('releases the upstream when the last subscriber of a shared execution leaves', async () => {
     await liveReach(0, 0);
     const baseline = await listeners();
@@ -190,7 +218,7 @@ describe('identical subscriptions share one execution', () => {
     await liveReach(baseline, 0);
     expect([await listeners(), hub().gateway.liveStats()]).toEqual([
       baseline,
-      { executions: 0, subscribers: 0 },
+      { executions: 0, subscribers: 0, eventExecutions: expect.any(Number) },
     ]);
   });
 });

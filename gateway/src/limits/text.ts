@@ -13,8 +13,19 @@ export function holdsNul(value: unknown): boolean {
   return false;
 }
 
+// The runtime parses a document text once and hands out the same node: each is walked once.
+const WALKED = new WeakMap<DocumentNode, boolean>();
+
 /** Whether a string literal of the document (an escaped "\u0000") decodes to the NUL character. */
 export function documentHoldsNul(document: DocumentNode): boolean {
+  const known = WALKED.get(document);
+  if (known !== undefined) return known;
+  const found = walkForNul(document);
+  WALKED.set(document, found);
+  return found;
+}
+
+function walkForNul(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     StringValue(node) {

@@ -1,4 +1,5 @@
-import { orderedMap } from './concurrent-events';
+import { parse } from 'graphql';
+import { orderedMap, variablesBeyondRootArguments } from './concurrent-events';
 
 /** A source of `count` numbers, each available at once, that records whether it was returned. */
 function numbers(count: number): AsyncIterator<number> & { returned: boolean } {
@@ -53,5 +54,24 @@ describe('orderedMap', () => {
       true,
       { done: true, value: undefined },
     ]);
+  });
+});
+
+describe('variablesBeyondRootArguments', () => {
+  it('leaves out the variables of the root field arguments, and keeps those used anywhere else', () => {
+    const document = parse(`
+      subscription Live($filter: TaskEventFilter, $after: String, $withNote: Boolean!, $first: Int) {
+        taskStatusChanged(filter: $filter, after: $after) {
+          cursor
+          note @include(if: $withNote)
+          task { ...History }
+        }
+      }
+      fragment History on CentralTask { history(first: $first) { endCursor } }
+    `);
+    expect([
+      variablesBeyondRootArguments(document, 'Live'),
+      variablesBeyondRootArguments(document, 'Nope'),
+    ]).toEqual([['first', 'withNote'], null]);
   });
 });
