@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { readConfig, type LiveBenchConfig } from './bench/live-config';
 import { docsSection } from './bench/live-docs';
+import { gitCommit } from './bench/harness';
 import { startBenchHub, type BenchHub } from './bench/live-hub';
 import { readSubsection, writeSection, writeSubsection } from './bench/live-markdown';
 import { machineInfo, raiseOpenFiles, type MachineInfo } from './bench/live-proc';
@@ -179,16 +179,6 @@ function commandLine(): string {
 /** Maps (failure counts) as plain objects in the raw JSON. */
 function jsonReplacer(_key: string, value: unknown): unknown {
   return value instanceof Map ? Object.fromEntries(value) : value;
-}
-
-function gitCommit(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] })
-      .toString()
-      .trim();
-  } catch {
-    return 'unknown';
-  }
 }
 
 function log(line: string): void {

@@ -105,8 +105,14 @@ export async function timeRuns(
 
 /** The short hash of the commit the benchmark runs, for the written results. */
 export function gitCommit(): string {
+  const git = (args: string[]): string =>
+    execFileSync('git', args, { cwd: __dirname, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: __dirname }).toString().trim();
+    const commit = git(['rev-parse', '--short', 'HEAD']);
+    // A figure measured on uncommitted code says so: the commit alone would not reproduce it.
+    return git(['status', '--porcelain']) === '' ? commit : `${commit} (with uncommitted changes)`;
   } catch {
     return 'unknown';
   }

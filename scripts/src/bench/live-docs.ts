@@ -264,8 +264,7 @@ function machineText(report: BenchReport): string {
   return [
     wrap(
       `**Machine.** Measured on ${startedAt.toISOString().slice(0, 10)} (the run started at ` +
-        `${startedAt.toISOString().slice(11, 19)} UTC), at commit \`${report.commit}\`, with other work in ` +
-        'progress in the tree.',
+        `${startedAt.toISOString().slice(11, 19)} UTC), at commit \`${report.commit}\`.`,
     ),
     table([{ title: 'what' }, { title: 'value' }], rows),
   ].join('\n\n');

@@ -405,7 +405,7 @@ function machineLine(report: NationalReport): string {
   const { machine, startedAt } = report;
   return wrap(
     `**Machine and run.** ${startedAt.toISOString().slice(0, 10)}, started ${startedAt.toISOString().slice(11, 19)} ` +
-      `UTC, commit \`${report.commit}\` with other work in progress in the tree; ${machine.cpus} × ` +
+      `UTC, commit \`${report.commit}\`; ${machine.cpus} × ` +
       `${machine.cpuModel}, ${machine.memoryGiB.toFixed(1)} GiB, Node ${machine.node}, ${machine.os}, ` +
       `open files ${machine.openFiles} (soft limit during the run ${num(report.result.openFiles)}); ${report.database}.`,
   );
