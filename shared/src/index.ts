@@ -25,6 +25,7 @@ export * from './document/document.interface';
 export * from './document/document.input';
 export * from './seeds/seed-files';
 export * from './db/schema-sql';
+export * from './db/write-lock';
 export * from './server/level-service';
 export * from './server/run-service';
 export * from './federation/linked-rows';

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { holdWriteLock } from '../db/write-lock';
 import { ErrorCode, userError } from '../errors';
 import type { TaskRefInput } from './task.input';
 import { TaskLevel } from './task-status';
@@ -19,10 +20,13 @@ export interface LinkRequest {
 
 /**
  * Validates links from one task to the higher (or same-level) tasks it implements and writes them all, or
- * throws a coded GraphQL error and writes nothing. Call inside the transaction that should hold the write.
+ * throws a coded GraphQL error and writes nothing. Call inside the transaction that should hold the write: links
+ * of one level are written one transaction at a time, so concurrent links are checked as if sequential.
  */
 export async function addTaskLinks(manager: EntityManager, request: LinkRequest): Promise<void> {
   checkShape(request);
+  // What the duplicate and cycle checks read is only true until another link of this level commits.
+  await holdWriteLock(manager, `task-links:${request.ownLevel}`);
   for (const level of request.allowedLevels) {
     const ids = request.targets.filter((target) => target.level === level).map((target) => target.id);
     if (ids.length > 0) await checkTargets(request, level, ids);

@@ -6,6 +6,7 @@ import {
   ErrorCode,
   documentColumns,
   documentNumberKey,
+  holdWriteLock,
   userError,
   authorize,
   CENTRAL,
@@ -25,8 +26,8 @@ export class DirectiveResolver {
   }
 
   /** The directive whose number or one of whose aliases folds to the same key as `number`. */
-  private findByNumber(number: string): Promise<DirectiveDocument | null> {
-    return this.dataSource
+  private findByNumber(number: string, manager = this.dataSource.manager): Promise<DirectiveDocument | null> {
+    return manager
       .getRepository(DirectiveDocument)
       .createQueryBuilder('d')
       .where(
@@ -57,24 +58,28 @@ export class DirectiveResolver {
   ): Promise<DirectiveDocument> {
     authorize(identity, 'plan', { jurisdiction: CENTRAL });
     if (!input.number) throw userError(ErrorCode.BAD_USER_INPUT, 'A central directive needs its number');
-    const repository = this.dataSource.getRepository(DirectiveDocument);
-    const numberKey = documentNumberKey(input.number);
-    // An alias counts: "57/NQ-TW" is how plans print 57-NQ/TW, and a lookup must find one directive.
-    const existing = await this.findByNumber(input.number);
-    if (existing) {
-      throw userError(ErrorCode.DUPLICATE, `Directive ${input.number} already exists as ${existing.number}`, {
-        number: input.number,
-        existing: existing.number,
-      });
-    }
-    return repository.save(
-      repository.create({
-        ...documentColumns(input),
-        id: randomUUID(),
-        numberKey,
-        aliases: [],
-        evidence: null,
-      }),
-    );
+    const number = input.number;
+    return this.dataSource.transaction(async (manager) => {
+      // Two creations of one number at once: the second waits, then finds the first, as it would one after the other.
+      await holdWriteLock(manager, 'directive-create');
+      const repository = manager.getRepository(DirectiveDocument);
+      // An alias counts: "57/NQ-TW" is how plans print 57-NQ/TW, and a lookup must find one directive.
+      const existing = await this.findByNumber(number, manager);
+      if (existing) {
+        throw userError(ErrorCode.DUPLICATE, `Directive ${number} already exists as ${existing.number}`, {
+          number,
+          existing: existing.number,
+        });
+      }
+      return repository.save(
+        repository.create({
+          ...documentColumns(input),
+          id: randomUUID(),
+          numberKey: documentNumberKey(number),
+          aliases: [],
+          evidence: null,
+        }),
+      );
+    });
   }
 }
