@@ -72,11 +72,33 @@ describe('writing plans', () => {
     ['an unknown province', { provinceCode: '99' }, 'INVALID_JURISDICTION'],
     ['a date that does not exist', { issuedOn: '2025-02-30' }, 'INVALID_DATE'],
     ['a task with no content', { tasks: [{ content: 'ok' }, { content: '' }] }, 'BAD_USER_INPUT'],
+    [
+      'more tasks than one plan mutation writes (3,000; the limit is 1,000)',
+      { tasks: Array.from({ length: 3000 }, (_unused, index) => ({ content: `Nhiệm vụ ${index + 1}` })) },
+      'BAD_USER_INPUT',
+    ],
   ])('refuses %s with a code and writes nothing', async (_case, change, code) => {
     const before = await planCount();
     const input = { provinceCode: '19', kind: 'PLAN', title: 'Kế hoạch lỗi', ...change };
     expect(codeOf(await hub().query(CREATE_PLAN, { input }))).toBe(code);
     expect(await planCount()).toBe(before);
+  });
+});
+
+describe('the size of a plan', () => {
+  it('writes a plan of 1,000 tasks, the most one mutation takes, in one piece', async () => {
+    const before = await planCount();
+    const tasks = Array.from({ length: 1000 }, (_unused, index) => ({ content: `Nhiệm vụ số ${index + 1}` }));
+    const result = await hub().query<{ createProvincialPlan: { tasks: { position: number }[] } }>(
+      `mutation BigPlan($input: ProvincialPlanInput!) { createProvincialPlan(input: $input) { tasks { position } } }`,
+      { input: { provinceCode: '19', kind: 'PLAN', title: 'Kế hoạch lớn', tasks } },
+    );
+    expect([
+      result.errors,
+      result.data?.createProvincialPlan.tasks.length,
+      result.data?.createProvincialPlan.tasks[999],
+      await planCount(),
+    ]).toEqual([undefined, 1000, { position: 1000 }, before + 1]);
   });
 });
 

@@ -1,4 +1,14 @@
-import { IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { assignmentColumns } from './assignment.type';
 import { deadlineColumns } from './deadline.type';
@@ -7,6 +17,14 @@ import { TaskLevel } from './task-status';
 
 const SHORT = 200;
 const LONG = 20000;
+
+/**
+ * The most tasks one plan mutation writes: a plan and its tasks are one statement of bind parameters, which
+ * PostgreSQL caps at 65,535 (about 2,300 tasks); the largest seed plan has 85. See docs/security.md, "Limits".
+ */
+export const MAX_PLAN_TASKS = 1000;
+/** The most tasks one link mutation names. */
+export const MAX_LINK_TARGETS = 100;
 
 /** What a planner writes for one task; every level's create mutation takes it. */
 @InputType('TaskInput')
@@ -99,6 +117,7 @@ export class LinkTaskInput {
   taskId!: string;
 
   @Field(() => [TaskRefInput], { description: 'The higher-level (or same-level) tasks it carries out' })
+  @ArrayMaxSize(MAX_LINK_TARGETS, { message: `A link names at most ${MAX_LINK_TARGETS} tasks` })
   @ValidateNested({ each: true })
   implements!: TaskRefInput[];
 

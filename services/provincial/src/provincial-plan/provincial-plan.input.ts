@@ -1,6 +1,6 @@
-import { Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, Length, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { DocumentInput, TaskInput } from '@nq57/shared';
+import { DocumentInput, MAX_PLAN_TASKS, TaskInput } from '@nq57/shared';
 
 /** A new provincial plan and, optionally, its tasks: written together or not at all. */
 @InputType('ProvincialPlanInput')
@@ -10,6 +10,7 @@ export class ProvincialPlanInput extends DocumentInput {
   provinceCode!: string;
 
   @Field(() => [TaskInput], { defaultValue: [] })
+  @ArrayMaxSize(MAX_PLAN_TASKS, { message: `A plan is written with at most ${MAX_PLAN_TASKS} tasks at once` })
   @ValidateNested({ each: true })
   tasks!: TaskInput[];
 }
