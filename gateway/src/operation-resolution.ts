@@ -59,3 +59,48 @@ function withCode(error: GraphQLError): GraphQLError {
     extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
   });
 }
+
+// Named in the answer only when it is one of the hub's own subgraphs: never an address or a URL.
+const SUBGRAPHS = new Set(['central', 'provincial', 'commune', 'events']);
+
+/**
+ * Answers a subgraph that cannot be reached (refused, reset, timed out, or answering with an HTTP error) with
+ * `UPSTREAM_UNAVAILABLE` and the subgraph's name, in place of the runtime's error, whose message is the
+ * socket's ("connect ECONNREFUSED 127.0.0.1:4001") and which the runtime then masks as an unexpected error.
+ */
+export function useUpstreamUnavailable(): GatewayPlugin {
+  const recode = ({
+    result,
+    setResult,
+  }: {
+    result: unknown;
+    setResult: (result: ExecutionResult) => void;
+  }): void => {
+    const errors = (result as ExecutionResult | null)?.errors;
+    if (!errors?.some(isUnreachable)) return;
+    setResult({
+      ...(result as ExecutionResult),
+      errors: errors.map((error) => (isUnreachable(error) ? unavailable(error) : error)),
+    });
+  };
+  return {
+    onExecute: () => ({ onExecuteDone: recode }),
+    onSubscribe: () => ({ onSubscribeResult: recode }),
+  };
+}
+
+function isUnreachable(error: GraphQLError): boolean {
+  return error.extensions?.code === 'SUBREQUEST_HTTP_ERROR';
+}
+
+function unavailable(error: GraphQLError): GraphQLError {
+  const name = String(error.extensions?.serviceName);
+  const service = SUBGRAPHS.has(name) ? name : null;
+  const message = service
+    ? `The ${service} service cannot be reached just now; try again shortly.`
+    : 'A service of the hub cannot be reached just now; try again shortly.';
+  return new GraphQLError(message, {
+    path: error.path,
+    extensions: { code: 'UPSTREAM_UNAVAILABLE', ...(service ? { serviceName: service } : {}) },
+  });
+}

@@ -31,7 +31,11 @@ import {
   shareIdenticalSubscriptions,
   type ShareStats,
 } from './live';
-import { useCodedRequestErrors, useOperationResolution } from './operation-resolution';
+import {
+  useCodedRequestErrors,
+  useOperationResolution,
+  useUpstreamUnavailable,
+} from './operation-resolution';
 import {
   WS_KEEP_ALIVE_MS,
   closeWebSockets,
@@ -120,6 +124,7 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
       useAuthentication(auth),
       useOperationResolution(),
       useCodedRequestErrors(),
+      useUpstreamUnavailable(),
       ...limitPlugins(limits),
       useConcurrentSubscriptionEvents(eventResults),
     ],
