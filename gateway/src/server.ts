@@ -31,11 +31,7 @@ import {
   shareIdenticalSubscriptions,
   type ShareStats,
 } from './live';
-import {
-  useCodedRequestErrors,
-  useOperationResolution,
-  useUpstreamUnavailable,
-} from './operation-resolution';
+import { useCodedRequestErrors, useOperationResolution, useUpstreamUnavailable } from './error-codes';
 import {
   WS_KEEP_ALIVE_MS,
   closeWebSockets,

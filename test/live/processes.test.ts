@@ -9,6 +9,7 @@ import {
   type SubgraphProcesses,
 } from '../../scripts/src/processes';
 import { postGraphQL } from '../support/hub';
+import { feedListenersReach } from '../support/live';
 import { resumingSubscriber } from '../support/resuming';
 import { startWriter, type WriterTarget } from '../support/writer';
 
@@ -58,18 +59,6 @@ async function logCursors(gatewayUrl: string): Promise<string[]> {
   }
 }
 
-/** Waits until the events subgraph process serves `count` live listeners. */
-async function feedListenersReach(events: RunningProcess, count: number): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const health = (await (await fetch(events.url.replace('/graphql', '/health'))).json()) as {
-      feed: { listeners: number };
-    };
-    if (health.feed.listeners === count) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`The events subgraph never reached ${count} listeners`);
-}
-
 const provincialTargets = (refs: string[]): WriterTarget[] =>
   refs.map((ref) => ({ id: seedIds.task(ref), mutation: 'updateProvincialTaskStatus' }));
 
@@ -95,7 +84,7 @@ describe('nothing lost across a killed gateway or subgraph', () => {
   it('resumes after a SIGKILLed gateway with exactly the events it missed', async () => {
     const dashboard = resumingSubscriber<LiveEvent>(gateway.wsUrl, 'taskStatusChanged', LIVE);
     // A subscription without `after` receives what commits once it is live: wait for that before writing.
-    await feedListenersReach(subgraphs.events, 1);
+    await feedListenersReach(subgraphs.events.url, 1);
     // Written straight to the provincial subgraph, so the writes go on while the gateway is down.
     const writer = startWriter(
       provincialTargets(['003-10', '003-11', '003-12']),

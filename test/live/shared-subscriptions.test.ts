@@ -1,6 +1,6 @@
 import type { Client } from 'graphql-ws';
 import { useTestHub } from '../support/hub';
-import { collect, wsClient, type Received } from '../support/live';
+import { collect, feedListeners, wsClient, type Received } from '../support/live';
 import { seedTasks, updateMutation, type SeedTask } from '../support/seed-tasks';
 import { tokenFor } from '../support/tokens';
 
@@ -60,11 +60,8 @@ async function until(what: string, check: () => Promise<boolean> | boolean): Pro
   throw new Error(`Timed out waiting for ${what}`);
 }
 
-async function listeners(): Promise<number> {
-  const health = (await (await fetch(hub().events.url.replace('/graphql', '/health'))).json()) as {
-    feed: { listeners: number };
-  };
-  return health.feed.listeners;
+function listeners(): Promise<number> {
+  return feedListeners(hub().events.url);
 }
 
 /** Waits until the events subgraph has `upstreams` listeners and the gateway shares them among `subscribers`. */

@@ -1,7 +1,7 @@
 import type { Client } from 'graphql-ws';
 import { start as startGateway } from '@nq57/gateway';
 import { useTestHub } from '../support/hub';
-import { collect, wsClient, type Received } from '../support/live';
+import { collect, feedListenersReach, wsClient, type Received } from '../support/live';
 import { seedTasks, updateMutation, type SeedTask } from '../support/seed-tasks';
 
 const hub = useTestHub();
@@ -52,15 +52,8 @@ function subscribe(variables: Record<string, unknown> = {}): Received<LiveEvent>
 }
 
 /** Waits until the events subgraph has `count` listeners: subscriptions are live end to end. */
-async function listenersReach(count: number): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const health = (await (await fetch(hub().events.url.replace('/graphql', '/health'))).json()) as {
-      feed: { listeners: number };
-    };
-    if (health.feed.listeners === count) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`The events subgraph never reached ${count} listeners`);
+function listenersReach(count: number): Promise<void> {
+  return feedListenersReach(hub().events.url, count);
 }
 
 async function progress(task: SeedTask | { id: string; typename: SeedTask['typename'] }, value: number) {

@@ -84,3 +84,19 @@ export function collect<T>(
       }),
   };
 }
+
+/** How many live listeners the events subgraph at `eventsUrl` (its /graphql URL) serves, from its /health. */
+export async function feedListeners(eventsUrl: string): Promise<number> {
+  const response = await fetch(eventsUrl.replace('/graphql', '/health'));
+  const health = (await response.json()) as { feed: { listeners: number } };
+  return health.feed.listeners;
+}
+
+/** Waits (10 s at most) until the events subgraph at `eventsUrl` serves `count` listeners: subscriptions are live. */
+export async function feedListenersReach(eventsUrl: string, count: number): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    if ((await feedListeners(eventsUrl)) === count) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`The events subgraph never reached ${count} listeners`);
+}

@@ -20,8 +20,6 @@ export interface ShareStats {
 
 /** A socket this far behind is dropped from the shared execution (SLOW_CONSUMER) instead of buffering more. */
 export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
-/** Results of one shared execution being worked on at once (see Group.pump). */
-export const PIPELINE = 32;
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 const FRAME_END = Buffer.from('}');
 
@@ -121,44 +119,21 @@ class Group {
     void this.source?.return?.();
   }
 
-  /**
-   * Pulls up to `PIPELINE` results at once and hands them out in the order pulled. Each result of a subscription
-   * that selects fields of other subgraphs waits for their fetch; pulled one at a time, a busy stream (every
-   * event of the country) would queue behind those round trips. The runtime maps each pulled event on its own
-   * and the upstream generator serves pulls in order, so the order of events is kept.
-   */
   private pump(source: AsyncIterator<ExecutionResult>): void {
     this.source = source;
     if (this.released) {
       void source.return?.();
       return;
     }
-    const pulled: Promise<IteratorResult<ExecutionResult>>[] = [];
-    let ended = false;
-    const pull = (): void => {
-      while (!ended && !this.released && pulled.length < PIPELINE) {
-        const next = source.next();
-        // Awaited in turn below; a rejection of one still pulled when the stream ends is not unhandled.
-        next.catch(() => undefined);
-        pulled.push(next);
-      }
-    };
+    // One pull at a time is enough: the runtime already executes events side by side (concurrent-events.ts).
     const loop = async (): Promise<void> => {
-      pull();
-      for (let next = pulled.shift(); next; next = pulled.shift()) {
-        const step = await next;
-        if (step.done || this.released) {
-          ended = true;
-          return this.finish();
-        }
+      for (;;) {
+        const step = await source.next();
+        if (step.done || this.released) return this.finish();
         this.broadcast(step.value);
-        pull();
       }
     };
-    loop().catch((error: unknown) => {
-      ended = true;
-      this.finish(error);
-    });
+    loop().catch((error: unknown) => this.finish(error));
   }
 
   private broadcast(result: ExecutionResult): void {

@@ -14,6 +14,7 @@ import {
 import { SubscriberPool, type FilterKind, type Recording } from './live-subscribers';
 import {
   commitRate,
+  emptyResult,
   loadTasks,
   sendUpdate,
   type BenchTask,
@@ -275,14 +276,7 @@ async function probeUntilReady(context: BenchContext, subscribers: SubscriberPoo
   let ready = 0;
   for (let round = 0; round < PROBE_ROUNDS && ready < subscribers.size; round++) {
     const recording = subscribers.record(await context.hub.lastSeq(), Date.now());
-    const result: WriteResult = {
-      sent: 0,
-      committed: 0,
-      failures: new Map(),
-      skipped: 0,
-      seconds: 0,
-      latencies: [],
-    };
+    const result = emptyResult();
     const probePool = new TaskPool([]);
     await Promise.all(
       context.probes.map((task) => sendUpdate(writeTarget(context.hub), probePool, task, result)),

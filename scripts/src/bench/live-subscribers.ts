@@ -126,42 +126,18 @@ export class SubscriberPool {
   private openOne(): Promise<void> {
     const index = this.clients.length;
     const kind = this.kindOf(index);
-    // A lazy client closes its socket itself once its only subscription has ended: not a failure of its own.
-    let ended = false;
-    return new Promise<void>((resolve, reject) => {
-      const client = createClient({
-        url: this.wsUrl,
-        webSocketImpl: WebSocket,
-        lazy: true,
-        retryAttempts: 0,
-        on: {
-          connected: () => resolve(),
-          closed: (event) => {
-            if (!this.closing && !ended) this.fail(`connection closed: ${describeClose(event)}`);
-            reject(new Error(describeClose(event)));
-          },
-        },
-      });
-      this.clients.push(client);
-      this.kinds.push(kind);
-      client.subscribe<{ taskStatusChanged: LiveEvent }>(
-        { query: SUBSCRIPTION, variables: { filter: FILTERS[kind] } },
-        {
-          next: (result) => {
-            if (result.errors) this.fail(`errors: ${JSON.stringify(result.errors).slice(0, 500)}`);
-            if (result.data) this.receive(index, result.data.taskStatusChanged);
-          },
-          error: (error) => {
-            ended = true;
-            this.fail(`subscription error: ${describeError(error)}`);
-          },
-          complete: () => {
-            ended = true;
-            if (!this.closing) this.fail('subscription completed by the server');
-          },
-        },
-      );
-    });
+    const { client, opened } = openSubscriber(
+      this.wsUrl,
+      { query: SUBSCRIPTION, variables: { filter: FILTERS[kind] } },
+      {
+        closing: () => this.closing,
+        fail: (reason) => this.fail(reason),
+        receive: (event) => this.receive(index, event),
+      },
+    );
+    this.clients.push(client);
+    this.kinds.push(kind);
+    return opened;
   }
 
   private receive(index: number, event: LiveEvent): void {
@@ -188,6 +164,61 @@ export class SubscriberPool {
   private fail(reason: string): void {
     this.failures.set(reason, (this.failures.get(reason) ?? 0) + 1);
   }
+}
+
+/** What a benchmark subscriber reports to the pool that holds it. */
+export interface SubscriberHooks {
+  /** Whether the pool is closing its clients (a close is then expected, not a failure). */
+  closing(): boolean;
+  fail(reason: string): void;
+  receive(event: LiveEvent): void;
+}
+
+/**
+ * One graphql-ws client with one `taskStatusChanged` subscription; `opened` resolves when the connection is
+ * acknowledged. Errors, unexpected completion and unexpected closes are reported through `hooks.fail`.
+ */
+export function openSubscriber(
+  wsUrl: string,
+  payload: { query: string; variables: Record<string, unknown> },
+  hooks: SubscriberHooks,
+): { client: Client; opened: Promise<void> } {
+  // A lazy client closes its socket itself once its only subscription has ended: not a failure of its own.
+  let ended = false;
+  let markOpen: () => void = () => undefined;
+  let markClosed: (error: Error) => void = () => undefined;
+  const opened = new Promise<void>((resolve, reject) => {
+    markOpen = resolve;
+    markClosed = reject;
+  });
+  const client = createClient({
+    url: wsUrl,
+    webSocketImpl: WebSocket,
+    lazy: true,
+    retryAttempts: 0,
+    on: {
+      connected: () => markOpen(),
+      closed: (event) => {
+        if (!hooks.closing() && !ended) hooks.fail(`connection closed: ${describeClose(event)}`);
+        markClosed(new Error(describeClose(event)));
+      },
+    },
+  });
+  client.subscribe<{ taskStatusChanged: LiveEvent }>(payload, {
+    next: (result) => {
+      if (result.errors) hooks.fail(`errors: ${JSON.stringify(result.errors).slice(0, 500)}`);
+      if (result.data) hooks.receive(result.data.taskStatusChanged);
+    },
+    error: (error) => {
+      ended = true;
+      hooks.fail(`subscription error: ${describeError(error)}`);
+    },
+    complete: () => {
+      ended = true;
+      if (!hooks.closing()) hooks.fail('subscription completed by the server');
+    },
+  });
+  return { client, opened };
 }
 
 /**

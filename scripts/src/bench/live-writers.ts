@@ -140,7 +140,8 @@ export function commitRate(result: WriteResult): number {
   return result.committed / result.seconds;
 }
 
-function emptyResult(): WriteResult {
+/** A write result with nothing sent yet. */
+export function emptyResult(): WriteResult {
   return { sent: 0, committed: 0, failures: new Map(), skipped: 0, seconds: 0, latencies: [] };
 }
 

@@ -13,7 +13,7 @@ import {
   rssKiB,
 } from './live-proc';
 import { logTail, pidOf, steadyListeners, waitForListeners, withOthers } from './live-steps';
-import { sendUpdate, TaskPool, type WriteResult } from './live-writers';
+import { emptyResult, sendUpdate, TaskPool } from './live-writers';
 import type { NationalFill } from './national-data';
 import {
   CommitClock,
@@ -249,14 +249,7 @@ function probeTasks(data: NationalData): { tasks: NationalTask[]; communes: Set<
 async function sendProbes(hub: BenchHub, tasks: readonly NationalTask[]): Promise<void> {
   // A pool of their own: a probe's release must not put a task into the reporters' pool a second time.
   const probePool = new TaskPool([]);
-  const result: WriteResult = {
-    sent: 0,
-    committed: 0,
-    failures: new Map(),
-    skipped: 0,
-    seconds: 0,
-    latencies: [],
-  };
+  const result = emptyResult();
   for (let start = 0; start < tasks.length; start += 8) {
     await Promise.all(
       tasks

@@ -1,6 +1,5 @@
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
-import { describeClose, describeError, seqOfCursor, type Failures } from './live-subscribers';
+import type { Client } from 'graphql-ws';
+import { openSubscriber, seqOfCursor, type Failures } from './live-subscribers';
 import { subscriptionDocument, type NationalSubscriber } from './national-mix';
 import { addToDigest, emptyDigest, type Received } from './national-oracle';
 
@@ -114,40 +113,17 @@ export class NationalPool {
 
   private openOne(index: number): Promise<void> {
     const subscriber = this.mix[index];
-    let ended = false;
-    return new Promise<void>((resolve, reject) => {
-      const client = createClient({
-        url: this.wsUrl,
-        webSocketImpl: WebSocket,
-        lazy: true,
-        retryAttempts: 0,
-        on: {
-          connected: () => resolve(),
-          closed: (event) => {
-            if (!this.closing && !ended) this.fail(`connection closed: ${describeClose(event)}`);
-            reject(new Error(describeClose(event)));
-          },
-        },
-      });
-      this.clients[index] = client;
-      client.subscribe<{ taskStatusChanged: LiveEvent }>(
-        { query: subscriptionDocument(subscriber.cross), variables: { filter: subscriber.filter } },
-        {
-          next: (result) => {
-            if (result.errors) this.fail(`errors: ${JSON.stringify(result.errors).slice(0, 300)}`);
-            if (result.data) this.receive(index, result.data.taskStatusChanged);
-          },
-          error: (error) => {
-            ended = true;
-            this.fail(`subscription error: ${describeError(error)}`);
-          },
-          complete: () => {
-            ended = true;
-            if (!this.closing) this.fail('subscription completed by the server');
-          },
-        },
-      );
-    });
+    const { client, opened } = openSubscriber(
+      this.wsUrl,
+      { query: subscriptionDocument(subscriber.cross), variables: { filter: subscriber.filter } },
+      {
+        closing: () => this.closing,
+        fail: (reason) => this.fail(reason),
+        receive: (event) => this.receive(index, event),
+      },
+    );
+    this.clients[index] = client;
+    return opened;
   }
 
   private receive(index: number, event: LiveEvent): void {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Role } from '@nq57/shared';
-import { sendUpdate, TaskPool, type WriteResult } from './live-writers';
+import { emptyResult, sendUpdate, TaskPool, type WriteResult } from './live-writers';
 import type { NationalTask } from './national-setup';
 
 /** A fixed-rate national run: what a plain write run records, plus what the rate and the bound left unsent. */
@@ -64,16 +64,7 @@ export async function reportAtRate(
   load: { rate: number; seconds: number; concurrency: number; windowSeconds: number },
 ): Promise<NationalWriteResult> {
   const planned = Math.round(load.rate * load.seconds);
-  const result: NationalWriteResult = {
-    sent: 0,
-    committed: 0,
-    failures: new Map(),
-    skipped: 0,
-    seconds: 0,
-    latencies: [],
-    planned,
-    committedPerWindow: [],
-  };
+  const result: NationalWriteResult = { ...emptyResult(), planned, committedPerWindow: [] };
   const startedAt = performance.now();
   const inFlight = new Set<Promise<void>>();
   for (let tick = 0; tick < planned; tick++) {

@@ -32,19 +32,32 @@ function isDocument(value: unknown): value is DocumentNode {
  * not coerce (a bad enum value, a float for an Int, an unknown input field). Every error a client gets has a code.
  */
 export function useCodedRequestErrors(): GatewayPlugin {
-  const code = ({
+  return recodingPlugin((error, result) => (isRequestError(result) ? withCode(error) : error));
+}
+
+/**
+ * A plugin passing each error of an operation's own result (not a stream's events) through `recode`, and
+ * replacing the result only when an error changed.
+ */
+function recodingPlugin(
+  recode: (error: GraphQLError, result: ExecutionResult) => GraphQLError,
+): GatewayPlugin {
+  const apply = ({
     result,
     setResult,
   }: {
     result: unknown;
     setResult: (result: ExecutionResult) => void;
   }): void => {
-    if (!isRequestError(result) || result.errors.every((error) => error.extensions?.code)) return;
-    setResult({ ...result, errors: result.errors.map(withCode) });
+    const single = result as ExecutionResult | null;
+    const errors = single?.errors;
+    if (!single || !errors?.length) return;
+    const recoded = errors.map((error) => recode(error, single));
+    if (recoded.some((error, index) => error !== errors[index])) setResult({ ...single, errors: recoded });
   };
   return {
-    onExecute: () => ({ onExecuteDone: code }),
-    onSubscribe: () => ({ onSubscribeResult: code }),
+    onExecute: () => ({ onExecuteDone: apply }),
+    onSubscribe: () => ({ onSubscribeResult: apply }),
   };
 }
 
@@ -69,24 +82,7 @@ const SUBGRAPHS = new Set(['central', 'provincial', 'commune', 'events']);
  * socket's ("connect ECONNREFUSED 127.0.0.1:4001") and which the runtime then masks as an unexpected error.
  */
 export function useUpstreamUnavailable(): GatewayPlugin {
-  const recode = ({
-    result,
-    setResult,
-  }: {
-    result: unknown;
-    setResult: (result: ExecutionResult) => void;
-  }): void => {
-    const errors = (result as ExecutionResult | null)?.errors;
-    if (!errors?.some(isUnreachable)) return;
-    setResult({
-      ...(result as ExecutionResult),
-      errors: errors.map((error) => (isUnreachable(error) ? unavailable(error) : error)),
-    });
-  };
-  return {
-    onExecute: () => ({ onExecuteDone: recode }),
-    onSubscribe: () => ({ onSubscribeResult: recode }),
-  };
+  return recodingPlugin((error) => (isUnreachable(error) ? unavailable(error) : error));
 }
 
 function isUnreachable(error: GraphQLError): boolean {
