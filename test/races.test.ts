@@ -16,14 +16,14 @@ const CREATE_DIRECTIVE = `mutation RaceDirective($input: DocumentInput!) { creat
 
 const PLAN = {
   provincial: {
-    create: `mutation RaceProvincialPlan($input: ProvincialPlanInput!) { createProvincialPlan(input: $input) { tasks { id } } }`,
+    create: `mutation RaceProvincialPlan($input: ProvincialPlanInput!) { createProvincialPlan(input: $input) { id tasks { id } } }`,
     field: 'createProvincialPlan',
     jurisdiction: { provinceCode: '15' },
     link: `mutation RaceProvincialLink($input: LinkTaskInput!) { linkProvincialTask(input: $input) { id } }`,
     level: 'PROVINCIAL',
   },
   commune: {
-    create: `mutation RaceCommunePlan($input: CommunePlanInput!) { createCommunePlan(input: $input) { tasks { id } } }`,
+    create: `mutation RaceCommunePlan($input: CommunePlanInput!) { createCommunePlan(input: $input) { id tasks { id } } }`,
     field: 'createCommunePlan',
     jurisdiction: { communeCode: '24682' },
     link: `mutation RaceCommuneLink($input: LinkTaskInput!) { linkCommuneTask(input: $input) { id } }`,
@@ -95,6 +95,46 @@ describe('concurrent writes answer like the same writes one at a time', () => {
       }).toEqual({ applied: 1, replayed: TRIALS - 1, events: 1, versions: [2] });
     },
   );
+
+  describe.each(['provincial', 'commune'] as const)('%s plans', (level) => {
+    const plan = PLAN[level];
+    const create = (input: Record<string, unknown>): Promise<Answer> =>
+      hub().query(plan.create, { input: { ...plan.jurisdiction, kind: 'PLAN', tasks: [], ...input } });
+
+    it(`${TRIALS} identical creations at once, numbered and not: one is recorded, the others are DUPLICATE`, async () => {
+      const numbered = { number: '99/KH-UBND', issuer: 'Ủy ban nhân dân', title: 'Kế hoạch có số' };
+      const unnumbered = { title: `Kế hoạch không số ${level}`, issuedOn: '2025-11-20' };
+      const answers = await Promise.all(
+        [numbered, unnumbered].map((input) =>
+          Promise.all(Array.from({ length: TRIALS }, () => create(input))),
+        ),
+      );
+      expect(answers.map((batch) => batch.map(outcome).sort())).toEqual(
+        Array(2).fill(['ok', ...Array(TRIALS - 1).fill('DUPLICATE')].sort()),
+      );
+    });
+
+    it('a plan is the same document by jurisdiction, issuer and folded number, or title and date when unnumbered', async () => {
+      const first = await create({ number: '88/KH-UBND', issuer: 'UBND', title: 'Bản đầu' });
+      const recorded = (first.data as Record<string, { id: string }>)[plan.field].id;
+      const again = await create({ number: ' 88/kh-ubnd', issuer: 'UBND', title: 'Bản in lại' });
+      expect(again).toEqual({
+        data: null,
+        errors: [
+          expect.objectContaining({
+            message: 'This plan is already recorded as 88/KH-UBND',
+            extensions: expect.objectContaining({ code: 'DUPLICATE', planId: recorded }),
+          }),
+        ],
+      });
+      const others = await Promise.all([
+        create({ number: '88/KH-UBND', issuer: 'Sở Khoa học và Công nghệ', title: 'Bản đầu' }),
+        create({ number: '89/KH-UBND', issuer: 'UBND', title: 'Bản đầu' }),
+        create({ title: 'Bản đầu', issuer: 'UBND' }),
+      ]);
+      expect(others.map(outcome)).toEqual(['ok', 'ok', 'ok']);
+    });
+  });
 
   describe.each(['provincial', 'commune'] as const)('%s links', (level) => {
     it(`A→B and B→A at once, ${TRIALS} times: each time one link is made and the other is a CYCLE`, async () => {

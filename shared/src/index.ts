@@ -23,6 +23,7 @@ export * from './task/task.interface';
 export * from './task/task.input';
 export * from './document/document.interface';
 export * from './document/document.input';
+export * from './document/plan-identity';
 export * from './seeds/seed-files';
 export * from './db/schema-sql';
 export * from './db/write-lock';

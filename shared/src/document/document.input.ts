@@ -29,7 +29,9 @@ export class DocumentInput {
 }
 
 /** The column values for a document input; throws INVALID_DATE for a date that does not exist. */
-export function documentColumns(input: DocumentInput): Partial<DocumentBase> {
+export function documentColumns(
+  input: DocumentInput,
+): Pick<DocumentBase, 'number' | 'kind' | 'title' | 'issuer' | 'issuedOn' | 'issuedOnText'> {
   return {
     number: input.number?.trim() ?? null,
     kind: input.kind,

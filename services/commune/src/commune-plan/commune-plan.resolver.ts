@@ -10,6 +10,7 @@ import {
   taskColumns,
   userError,
   authorize,
+  assertNewPlan,
 } from '@nq57/shared';
 import { CommunePlan } from './commune-plan.entity';
 import { CommunePlanInput } from './commune-plan.input';
@@ -40,7 +41,10 @@ export class CommunePlanResolver {
     return loaders.tasksByPlanId.load(plan.id);
   }
 
-  @Mutation(() => CommunePlan, { description: 'Records a commune plan with its tasks, all or nothing' })
+  @Mutation(() => CommunePlan, {
+    description:
+      'Records a commune plan with its tasks, all or nothing; DUPLICATE when its issuer already has it recorded (same number, or same title and date when unnumbered)',
+  })
   createCommunePlan(
     @Arg('input', () => CommunePlanInput) input: CommunePlanInput,
     @Ctx() { identity }: CommuneContext,
@@ -52,9 +56,16 @@ export class CommunePlanResolver {
           communeCode: input.communeCode,
         });
       }
+      const columns = documentColumns(input);
+      await assertNewPlan(
+        manager,
+        { entity: CommunePlan, jurisdictionField: 'communeCode' },
+        input.communeCode,
+        columns,
+      );
       const plan = await manager.save(
         manager.create(CommunePlan, {
-          ...documentColumns(input),
+          ...columns,
           id: randomUUID(),
           communeCode: input.communeCode,
         }),

@@ -10,6 +10,7 @@ import {
   taskColumns,
   userError,
   authorize,
+  assertNewPlan,
 } from '@nq57/shared';
 import { ProvincialPlan } from './provincial-plan.entity';
 import { ProvincialPlanInput } from './provincial-plan.input';
@@ -40,7 +41,10 @@ export class ProvincialPlanResolver {
     return loaders.tasksByPlanId.load(plan.id);
   }
 
-  @Mutation(() => ProvincialPlan, { description: 'Records a provincial plan with its tasks, all or nothing' })
+  @Mutation(() => ProvincialPlan, {
+    description:
+      'Records a provincial plan with its tasks, all or nothing; DUPLICATE when its issuer already has it recorded (same number, or same title and date when unnumbered)',
+  })
   createProvincialPlan(
     @Arg('input', () => ProvincialPlanInput) input: ProvincialPlanInput,
     @Ctx() { identity }: ProvincialContext,
@@ -52,9 +56,16 @@ export class ProvincialPlanResolver {
           provinceCode: input.provinceCode,
         });
       }
+      const columns = documentColumns(input);
+      await assertNewPlan(
+        manager,
+        { entity: ProvincialPlan, jurisdictionField: 'provinceCode' },
+        input.provinceCode,
+        columns,
+      );
       const plan = await manager.save(
         manager.create(ProvincialPlan, {
-          ...documentColumns(input),
+          ...columns,
           id: randomUUID(),
           provinceCode: input.provinceCode,
         }),
