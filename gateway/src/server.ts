@@ -31,6 +31,7 @@ import {
   shareIdenticalSubscriptions,
   type ShareStats,
 } from './live';
+import { useAutomaticPersistedQueries } from './persisted-queries';
 import { useCodedRequestErrors, useOperationResolution, useUpstreamUnavailable } from './error-codes';
 import {
   WS_KEEP_ALIVE_MS,
@@ -114,9 +115,12 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
     // Introspection and the query page off when the limits say so (this may replace graphiql above).
     ...runtimeSecurityConfig(limits),
     landingPage: false,
+    // No @defer/@stream (`deferStream`): the runtime's experimental support answered a deferred field of the
+    // same subgraph with null (docs/security.md, "Protocol features"); validation refuses both directives.
     cors: options.cors ?? corsFromEnvironment(process.env),
     // Authentication first: the rate limit counts per context.identity.subject.
     plugins: () => [
+      useAutomaticPersistedQueries(),
       useAuthentication(auth),
       useOperationResolution(),
       useCodedRequestErrors(),

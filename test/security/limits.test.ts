@@ -238,10 +238,83 @@ describe('rate limit', () => {
   });
 });
 
+/** A subscription over server-sent events: the response as soon as its headers came, and a way to end it. */
+async function sseSubscription(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ response: Response; end: () => void }> {
+  const controller = new AbortController();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query, variables }),
+    signal: controller.signal,
+  });
+  return {
+    response,
+    end: () => {
+      controller.abort();
+      void response.body?.cancel().catch(() => undefined);
+    },
+  };
+}
+
+/** The `data` payloads of a finished event stream, parsed. */
+async function eventData(response: Response): Promise<unknown[]> {
+  const text = await response.text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('data:') && line.length > 'data:'.length)
+    .map((line) => JSON.parse(line.slice('data:'.length)));
+}
+
+/** The first subscription `open` starts that is still streaming 300 ms later, trying for up to `ms`. */
+async function acceptedWithin(
+  ms: number,
+  open: () => Promise<{ response: Response; end: () => void }>,
+): Promise<{ response: Response; end: () => void }> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const subscription = await open();
+    const ended = eventData(subscription.response).then((data) => data);
+    const outcome = await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 300, 'open'))]);
+    if (outcome === 'open') return subscription;
+    if (Date.now() > deadline) throw new Error(`still refused: ${JSON.stringify(outcome)}`);
+  }
+}
+
 describe('subscriptions per connection', () => {
   const LIVE = `subscription Live($filter: TaskEventFilter, $after: String) {
     taskStatusChanged(filter: $filter, after: $after) { cursor to progress task { id } }
   }`;
+
+  test('over HTTP (server-sent events) a client gets the same cap: its third is refused until one ends', async () => {
+    const { get } = await seedTasks(hub());
+    const variables = { filter: { taskId: get('003-80').id } };
+    const first = await sseSubscription(gateway.url, LIVE, variables);
+    const second = await sseSubscription(gateway.url, LIVE, variables);
+    const third = await sseSubscription(gateway.url, LIVE, variables);
+    expect({ status: third.response.status, data: await eventData(third.response) }).toEqual({
+      status: 429,
+      data: [
+        {
+          errors: [
+            {
+              message: 'This client already runs 2 subscriptions over HTTP; the limit is 2.',
+              extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: 2, measured: 3 },
+            },
+          ],
+        },
+      ],
+    });
+    first.end();
+    // The slot is freed when the gateway sees the stream end, a moment after the client went away.
+    const fourth = await acceptedWithin(2000, () => sseSubscription(gateway.url, LIVE, variables));
+    expect(fourth.response.status).toBe(200);
+    second.end();
+    fourth.end();
+  });
 
   test('the third subscription on one connection is refused; stopping one frees its slot', async () => {
     const { get } = await seedTasks(hub());

@@ -14,7 +14,7 @@ export interface LimitOptions {
   ratePerMinutePerToken: number;
   /** Operations per minute for one client address, for operations without an identity. */
   ratePerMinutePerAddress: number;
-  /** Concurrent operations (subscriptions) on one graphql-ws connection. */
+  /** Concurrent operations on one graphql-ws connection, and SSE subscriptions of one client over HTTP. */
   maxSubscriptionsPerConnection: number;
   /** Whether `__schema` and `__type` may be queried. */
   introspection: boolean;

@@ -13,6 +13,7 @@ import { limitError, LimitCode } from './errors';
 import { estimateCost, fragmentsOf } from './measure';
 import type { LimitOptions } from './options';
 import { RateLimiter } from './rate-limiter';
+import { httpSubscriptionCapPlugin } from './subscriptions';
 import { nulError } from './text';
 import { aliasLimitRule, costError, costLimitRule, depthLimitRule } from './rules';
 
@@ -31,6 +32,7 @@ export function limitPlugins(options: LimitOptions, extra: LimitPluginOptions = 
     ...(options.maxTokens === undefined ? [] : [tokenLimitPlugin(options.maxTokens)]),
     validationLimitsPlugin(options),
     operationLimitsPlugin(options, extra.now),
+    httpSubscriptionCapPlugin(options.maxSubscriptionsPerConnection, options.trustProxy),
   ];
 }
 
