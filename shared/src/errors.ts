@@ -19,6 +19,8 @@ export enum ErrorCode {
   SLOW_CONSUMER = 'SLOW_CONSUMER',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
 /** A GraphQL error with a code and optional details, safe to show to the caller. */

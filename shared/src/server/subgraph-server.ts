@@ -9,6 +9,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { maskUnexpectedError, UNEXPECTED_MESSAGE } from './mask-errors';
 import { readBody, BodyError } from './read-body';
 import { WS_KEEP_ALIVE_MS, closeWebSockets, keepConnectionsAlive } from './sockets';
 
@@ -50,10 +51,15 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginCacheControlDisabled(),
     ],
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+    // No driver or runtime text reaches a client: it is logged under the reference the answer carries.
+    formatError: maskUnexpectedError,
   });
   await apollo.start();
   const server = createServer((request, response) => {
-    route(apollo, options, request, response).catch((error: unknown) => fail(response, 500, String(error)));
+    route(apollo, options, request, response).catch((error: unknown) => {
+      console.error(error);
+      fail(response, 500, UNEXPECTED_MESSAGE);
+    });
   });
   keepConnectionsAlive(server);
   const stopSockets = options.subscriptions ? serveSubscriptions(server, options) : async () => undefined;
@@ -80,7 +86,15 @@ function serveSubscriptions<TContext extends BaseContext>(
     maxPayload: options.maxBodyBytes ?? DEFAULT_MAX_BODY,
   });
   const graphqlWs = useServer(
-    { schema: options.schema, context: (ctx) => options.context(ctx.extra.request) },
+    {
+      schema: options.schema,
+      context: (ctx) => options.context(ctx.extra.request),
+      // The same masking as over HTTP, for the errors of each streamed result.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors?.length
+          ? { ...result, errors: result.errors.map((error) => maskUnexpectedError(error.toJSON(), error)) }
+          : undefined,
+    },
     sockets,
     WS_KEEP_ALIVE_MS,
   );
