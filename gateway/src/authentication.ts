@@ -3,6 +3,7 @@ import { bearerToken, unauthenticated, verifyToken, type AuthConfig, type Identi
 import type { Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import { SHARED_EXECUTION } from './live/share-options';
+import { rememberSocketIdentity } from './live/socket-identity';
 
 /** What authentication adds to the gateway's context. */
 export interface IdentityContext {
@@ -84,8 +85,9 @@ export function socketAuthentication(auth: AuthConfig): {
       } catch {
         return false;
       }
-      if (!identity) return auth.publicReads;
       const socket = ctx.extra.socket;
+      rememberSocketIdentity(socket, identity);
+      if (!identity) return auth.publicReads;
       const expiresAt = identity.expiresAt * 1000;
       const closeWhenExpired = (): void => {
         const left = expiresAt - Date.now();

@@ -13,6 +13,7 @@ import { WebSocketServer } from 'ws';
 import {
   capSubscriptions,
   limitPlugins,
+  OperationLimits,
   resolveLimits,
   runtimeSecurityConfig,
   withBodyLimit,
@@ -103,6 +104,8 @@ query Trace {
 export async function start(options: GatewayOptions): Promise<GatewayHandle> {
   const auth = options.auth ?? (await loadAuthConfig());
   const limits = resolveLimits(options.limits);
+  // One set of rate buckets for the plugins and for the joiners of shared executions.
+  const operationLimits = new OperationLimits(limits);
   const eventResults = new EventResults();
   const runtime = createGatewayRuntime({
     supergraph: loadSupergraph(options.subgraphs),
@@ -125,7 +128,7 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
       useOperationResolution(),
       useCodedRequestErrors(),
       useUpstreamUnavailable(),
-      ...limitPlugins(limits),
+      ...limitPlugins(limits, { operationLimits }),
       useConcurrentSubscriptionEvents(eventResults),
     ],
     // The events subgraph streams its subscription over graphql-ws; queries still go over HTTP.
@@ -164,6 +167,7 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
           },
           shared,
           limits.maxTokens,
+          (context) => operationLimits.rate(context),
         ),
       ),
       limits.maxSubscriptionsPerConnection,

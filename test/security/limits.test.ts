@@ -236,7 +236,41 @@ describe('rate limit', () => {
     expect(burst).toEqual([served, served, limited(2, 30)]);
     expect(await post(throttled.url, 'query Burst { __typename }', {}, second)).toEqual(served);
   });
+
+  test('a subscription joining an identical one already running counts against its rate like any other', async () => {
+    const token = await tokenFor({ role: 'viewer', jurisdiction: 'central', subject: 'rate-joiner' });
+    const client = wsClient(throttled.wsUrl, 0, token);
+    clients.push(client);
+    const query = 'subscription Joined { taskStatusChanged { cursor } }';
+    const first = collect(client, 'taskStatusChanged', query);
+    await waitUntil(() => throttled.liveStats().subscribers === 1);
+    const second = collect(client, 'taskStatusChanged', query);
+    await waitUntil(() => throttled.liveStats().subscribers === 2);
+    const third = collect(client, 'taskStatusChanged', query);
+    await third.ended;
+    expect({ stats: throttled.liveStats().subscribers, errors: third.errors }).toEqual({
+      stats: 2,
+      errors: [
+        [
+          {
+            message: 'Too many operations: the limit is 2 a minute; retry in 30 s.',
+            extensions: { code: 'RATE_LIMITED', limit: 2, retryAfterSeconds: 30 },
+          },
+        ],
+      ],
+    });
+    first.stop();
+    second.stop();
+  });
 });
+
+/** Resolves once `condition` holds, checking every 10 ms for up to 5 s. */
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (const deadline = Date.now() + 5000; !condition();) {
+    if (Date.now() > deadline) throw new Error('waitUntil: still false after 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 /** A subscription over server-sent events: the response as soon as its headers came, and a way to end it. */
 async function sseSubscription(

@@ -1,10 +1,13 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import {
+  BREAK,
   getOperationAST,
   GraphQLError,
+  Kind,
   Lexer,
   Source,
   TokenKind,
+  visit,
   type DocumentNode,
   type GraphQLSchema,
 } from 'graphql';
@@ -21,6 +24,8 @@ import { aliasLimitRule, costError, costLimitRule, depthLimitRule } from './rule
 export interface LimitPluginOptions {
   /** The rate limiters' clock, in milliseconds (default `Date.now`). */
   now?: () => number;
+  /** The start-of-operation checks to use (default: new ones, with rate buckets of their own). */
+  operationLimits?: OperationLimits;
 }
 
 /** The plugins enforcing `options`; put them after the authentication plugin (the rate reads `identity`). */
@@ -31,7 +36,7 @@ export function limitPlugins(options: LimitOptions, extra: LimitPluginOptions = 
     nestingLimitPlugin(options.maxDepth),
     ...(options.maxTokens === undefined ? [] : [tokenLimitPlugin(options.maxTokens)]),
     validationLimitsPlugin(options),
-    operationLimitsPlugin(options, extra.now),
+    operationLimitsPlugin(extra.operationLimits ?? new OperationLimits(options, extra.now)),
     httpSubscriptionCapPlugin(options.maxSubscriptionsPerConnection, options.trustProxy),
   ];
 }
@@ -119,18 +124,48 @@ export function validationLimitsPlugin(options: LimitOptions): GatewayPlugin {
   };
 }
 
-/** As each operation starts: the rate limit, text with U+0000, then the cost with the variables (validation saw none). */
-export function operationLimitsPlugin(options: LimitOptions, now?: () => number): GatewayPlugin {
-  const bySubject = new RateLimiter({ perMinute: options.ratePerMinutePerToken, now });
-  const byAddress = new RateLimiter({ perMinute: options.ratePerMinutePerAddress, now });
-  // An authenticated operation counts against its subject only, so people sharing an office's address do not
-  // share one budget; an anonymous one against its address.
-  const rateError = (context: LimitContext): GraphQLError | null => {
+/**
+ * The checks made as each operation starts, with one set of rate buckets: `operation` checks, in order, the
+ * rate (one token taken per call), text with U+0000, then the cost with the variables (validation saw none);
+ * `rate` checks the rate alone, for a subscription that joins an identical execution already running (its
+ * document and variables are those the execution passed with).
+ */
+export class OperationLimits {
+  private readonly bySubject: RateLimiter;
+  private readonly byAddress: RateLimiter;
+
+  /** Limits of `options`, their rate buckets on the clock `now` (default `Date.now`). */
+  constructor(
+    private readonly options: LimitOptions,
+    now?: () => number,
+  ) {
+    this.bySubject = new RateLimiter({ perMinute: options.ratePerMinutePerToken, now });
+    this.byAddress = new RateLimiter({ perMinute: options.ratePerMinutePerAddress, now });
+  }
+
+  /** Null when the operation may start, else the error refusing it. */
+  operation(args: OperationArgs): GraphQLError | null {
+    const context = args.contextValue as LimitContext;
+    // Over HTTP, answered like the same error found by validation: 400, or 200 to a client accepting only JSON.
+    const http = context.request ? { http: { spec: true, status: 400 } } : {};
+    return (
+      this.rate(context) ??
+      nulError(args.document, args.variableValues, http) ??
+      variableCostError(args, this.options.maxCost, http)
+    );
+  }
+
+  /** Takes one operation from the client's rate: null when allowed, else `RATE_LIMITED`. */
+  rate(context: LimitContext): GraphQLError | null {
+    // An authenticated operation counts against its subject only, so people sharing an office's address do not
+    // share one budget; an anonymous one against its address.
     const subject = context.identity?.subject;
-    const address = addressKey(clientAddress(context, options.trustProxy) ?? 'unknown');
-    const decision = subject ? bySubject.take(`subject:${subject}`) : byAddress.take(`address:${address}`);
+    const address = addressKey(clientAddress(context, this.options.trustProxy) ?? 'unknown');
+    const decision = subject
+      ? this.bySubject.take(`subject:${subject}`)
+      : this.byAddress.take(`address:${address}`);
     if (decision.allowed) return null;
-    const limit = subject ? options.ratePerMinutePerToken : options.ratePerMinutePerAddress;
+    const limit = subject ? this.options.ratePerMinutePerToken : this.options.ratePerMinutePerAddress;
     const seconds = decision.retryAfterSeconds;
     // Over HTTP the runtime answers 429 with Retry-After and drops `http` from the body; graphql-ws would not.
     const http = context.request
@@ -141,36 +176,53 @@ export function operationLimitsPlugin(options: LimitOptions, now?: () => number)
       `Too many operations: the limit is ${limit} a minute; retry in ${seconds} s.`,
       { limit, retryAfterSeconds: seconds, ...http },
     );
-  };
-  const refusal = (args: OperationArgs): GraphQLError | null => {
-    const context = args.contextValue as LimitContext;
-    // Over HTTP, answered like the same error found by validation: 400, or 200 to a client accepting only JSON.
-    const http = context.request ? { http: { spec: true, status: 400 } } : {};
-    return (
-      rateError(context) ??
-      nulError(args.document, args.variableValues, http) ??
-      variableCostError(args, options.maxCost, http)
-    );
-  };
+  }
+}
+
+/** A plugin refusing, as each operation starts (HTTP or graphql-ws), what `limits.operation` refuses. */
+export function operationLimitsPlugin(limits: OperationLimits): GatewayPlugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const error = refusal(args);
+      const error = limits.operation(args);
       if (error) setResultAndStopExecution({ errors: [error] });
     },
     onSubscribe({ args, setResultAndStopExecution }) {
-      const error = refusal(args);
+      const error = limits.operation(args);
       if (error) setResultAndStopExecution({ errors: [error] });
     },
   };
 }
 
 /** What an operation is started with. */
-interface OperationArgs {
+export interface OperationArgs {
   schema: GraphQLSchema;
   document: DocumentNode;
   operationName?: string | null;
   variableValues?: Readonly<Record<string, unknown>> | null;
   contextValue?: unknown;
+}
+
+// The runtime parses a document text once and hands out the same node: each is walked once.
+const READS_VARIABLES = new WeakMap<DocumentNode, boolean>();
+
+/**
+ * Whether the cost of some operation of `document` depends on the request's variables: the estimate reads a
+ * variable only where it is a `first` argument (see `estimateCost`). Without one the cost is the one validation
+ * already checked, and the mutations every report sends (an `input` variable, no `first`) skip the estimate.
+ */
+export function costReadsVariables(document: DocumentNode): boolean {
+  const known = READS_VARIABLES.get(document);
+  if (known !== undefined) return known;
+  let reads = false;
+  visit(document, {
+    Argument(node) {
+      if (node.name.value !== 'first' || node.value.kind !== Kind.VARIABLE) return undefined;
+      reads = true;
+      return BREAK;
+    },
+  });
+  READS_VARIABLES.set(document, reads);
+  return reads;
 }
 
 /** `QUERY_TOO_COSTLY` (with `extensions`) when the operation, with its variables, costs over `maxCost`. */
@@ -179,8 +231,9 @@ function variableCostError(
   maxCost: number,
   extensions: Record<string, unknown>,
 ): GraphQLError | null {
+  if (!args.variableValues || !costReadsVariables(args.document)) return null;
   const operation = getOperationAST(args.document, args.operationName);
-  if (!operation?.variableDefinitions?.length || !args.variableValues) return null;
+  if (!operation?.variableDefinitions?.length) return null;
   const fragments = fragmentsOf(args.document.definitions);
   const cost = estimateCost(args.schema, operation, fragments, { variables: args.variableValues });
   return costError(maxCost, cost, operation, extensions);

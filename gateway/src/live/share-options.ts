@@ -1,4 +1,6 @@
-import type { ExecutionArgs } from 'graphql';
+import type { ExecutionArgs, GraphQLError } from 'graphql';
+import type { IncomingMessage } from 'node:http';
+import { socketIdentity } from './socket-identity';
 import type { ConnectionInitMessage, ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import { shareKeyOf, type OperationParams } from './share-key';
@@ -11,24 +13,35 @@ import type { Execution, SharedSubscriptions, Subscriber } from './shared-subscr
  */
 export const SHARED_EXECUTION = Symbol('nq57.sharedExecution');
 
+/** Who joins a shared execution, as the rate limit reads it: the connection's verified identity and request. */
+export interface JoinerContext {
+  identity: { subject: string } | null;
+  req: IncomingMessage;
+}
+
 /**
  * graphql-ws `options` in which identical subscriptions (see shareKeyOf) share one execution held by `shared`;
- * queries, mutations and anything that does not parse run per client as before.
+ * queries, mutations and anything that does not parse run per client as before. A subscriber joining a running
+ * execution is first checked with `admit` (the gateway's start-of-operation limits).
  */
 export function shareIdenticalSubscriptions<P extends ConnectionInitMessage['payload']>(
   options: ServerOptions<P, Extra>,
   shared: SharedSubscriptions,
   maxTokens: number | undefined,
+  admit: (context: JoinerContext) => GraphQLError | null,
 ): ServerOptions<P, Extra> {
   const { onSubscribe, subscribe } = options;
   if (!subscribe) throw new Error('shareIdenticalSubscriptions needs the options of a runtime (subscribe)');
-  // Which client sent the arguments graphql-ws later hands to `subscribe` (the same object).
-  const senders = new WeakMap<object, Subscriber>();
+  // Which client sent the arguments graphql-ws later hands to `subscribe` (the same object), and who it is.
+  const senders = new WeakMap<object, Subscriber & { joiner: JoinerContext }>();
   return {
     ...options,
     async onSubscribe(ctx, id, payload) {
       const args = await onSubscribe?.(ctx, id, payload);
-      if (args && !Array.isArray(args)) senders.set(args, { socket: ctx.extra.socket, id });
+      if (args && !Array.isArray(args)) {
+        const joiner = { identity: socketIdentity(ctx.extra.socket), req: ctx.extra.request };
+        senders.set(args, { socket: ctx.extra.socket, id, joiner });
+      }
       return args;
     },
     subscribe(args: ExecutionArgs) {
@@ -36,11 +49,19 @@ export function shareIdenticalSubscriptions<P extends ConnectionInitMessage['pay
       const params = (args.contextValue as { params?: OperationParams } | undefined)?.params;
       const key = sender && params ? shareKeyOf(params, maxTokens) : null;
       if (!sender || key === null) return subscribe(args);
+      // A joiner never reaches the runtime's plugins (the execution it joins already passed them), so it is
+      // admitted here: counted against its rate like any operation, and refused the same way.
+      const refusal = shared.has(key) ? admit(sender.joiner) : null;
+      if (refusal) return { errors: [refusal] };
       const sharedArgs = {
         ...args,
         contextValue: { ...(args.contextValue as object), [SHARED_EXECUTION]: true },
       };
-      return shared.join(key, sender, () => subscribe(sharedArgs) as Promise<Execution> | Execution);
+      return shared.join(
+        key,
+        { socket: sender.socket, id: sender.id },
+        () => subscribe(sharedArgs) as Promise<Execution> | Execution,
+      );
     },
   };
 }

@@ -49,6 +49,11 @@ export class SharedSubscriptions {
     return group.add(subscriber);
   }
 
+  /** Whether an execution runs under `key`, so that a subscriber of it would join rather than start it. */
+  has(key: string): boolean {
+    return this.groups.has(key);
+  }
+
   /** Executions and subscribers now, for health checks and leak tests. */
   stats(): ShareStats {
     let subscribers = 0;
