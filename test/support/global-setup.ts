@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../../shared/src/db/embedded-postgres';
+import { startEmbeddedPostgres } from '../../scripts/src/embedded-postgres';
 import { freePort } from '../../scripts/src/processes';
 import { localKeyPair } from '../../shared/src/auth/auth-config';
 

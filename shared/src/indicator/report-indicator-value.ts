@@ -4,7 +4,7 @@ import { ErrorCode, userError } from '../errors';
 import { authorize, type Scope } from '../auth/authorize';
 import { unauthenticated, type Identity } from '../auth/identity';
 import type { EvidenceItem } from '../events/event-log';
-import { leadNamesSql } from '../status/report-status';
+import { leadNamesSql } from '../task/lead-names';
 import type { IndicatorTables } from './indicator-sql';
 import { presentIndicatorValue, VALUE_COLUMNS, type IndicatorValueRow } from './indicator-loaders';
 import { INDICATOR_YEARS, MAX_INDICATOR_VALUE, type IndicatorValueInput } from './indicator-value.input';

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { EVENT_SCHEMA } from '../events/event-log';
-import { leadNamesSql } from '../status/report-status';
+import { leadNamesSql } from '../task/lead-names';
 import { TaskLevel } from '../task/task-status';
 
 /**

@@ -5,6 +5,7 @@ import { EVENT_SCHEMA, type EvidenceItem } from '../events/event-log';
 import { directiveKeysSql } from '../events/read-model';
 import { directiveKeys } from '../events/routing';
 import { reportedSearchCtes } from '../search/search-index';
+import { leadNamesSql } from '../task/lead-names';
 import { TaskLevel, type TaskStatus } from '../task/task-status';
 import type { TaskStatusInput } from './status-report.input';
 import { statusReportResult, type TaskEventRef } from './status-report.type';
@@ -391,13 +392,4 @@ export async function reportAndReload<T extends ObjectLiteral & TaskRow>(
 ): Promise<{ task: T; event: TaskEventRef; replayed: boolean }> {
   const { outcome, task } = await reportTaskStatus(dataSource, target, entity, input, identity);
   return statusReportResult(outcome, task);
-}
-
-/**
- * SQL for the lead of task alias `t` as authorization compares it: the text as printed and the canonical
- * names it resolves to ("Sở KH&CN" is "Sở Khoa học và Công nghệ"), joined by " | ".
- */
-export function leadNamesSql(alias: string): string {
-  return `concat_ws(' | ', ${alias}.lead_text,
-    (SELECT string_agg(party->>'canonicalName', ' | ') FROM jsonb_array_elements(${alias}.lead_parties) party))`;
 }
