@@ -59,3 +59,4 @@ export * from './indicator/indicator-seed';
 export * from './indicator/indicator-loaders';
 export * from './indicator/indicator-fields';
 export * from './indicator/report-indicator-value';
+export * from './import';
