@@ -21,6 +21,7 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  AMENDMENT_NOT_SUPPORTED = 'AMENDMENT_NOT_SUPPORTED',
 }
 
 /** A GraphQL error with a code and optional details, safe to show to the caller. */

@@ -60,3 +60,4 @@ export * from './indicator/indicator-loaders';
 export * from './indicator/indicator-fields';
 export * from './indicator/report-indicator-value';
 export * from './import';
+export * from './plan-import';

@@ -25,23 +25,33 @@ export function samePlan(a: PlanIdentity, b: PlanIdentity): boolean {
 }
 
 /**
- * Refuses, with DUPLICATE naming the plan already recorded, a new plan of `jurisdiction` that is the same document
- * as one the table holds (`samePlan`). Call it inside the creating transaction: it holds the jurisdiction's plan
- * lock to the commit, so two identical creations at once are answered as their sequential twins.
+ * The plan `table` holds for `jurisdiction` that is the same document as `plan` (`samePlan`), or null. Call it
+ * inside the writing transaction: it holds the jurisdiction's plan lock to the commit, so two writes of one plan
+ * at once are answered as their sequential twins.
  */
-export async function assertNewPlan<T extends DocumentBase & { id: string }>(
+export async function findRecordedPlan<T extends DocumentBase & { id: string }>(
   manager: EntityManager,
   table: PlanTable<T>,
   jurisdiction: string,
   plan: PlanIdentity,
-): Promise<void> {
+): Promise<T | null> {
   await holdWriteLock(manager, `plan:${table.jurisdictionField}:${jurisdiction}`);
   const where = {
     [table.jurisdictionField]: jurisdiction,
     issuer: plan.issuer ?? IsNull(),
   } as FindOptionsWhere<T>;
   const candidates = await manager.find(table.entity, { where });
-  const twin = candidates.find((candidate) => samePlan(candidate, plan));
+  return candidates.find((candidate) => samePlan(candidate, plan)) ?? null;
+}
+
+/** Refuses, with DUPLICATE naming the plan already recorded, a new plan that `findRecordedPlan` finds. */
+export async function assertNewPlan<T extends DocumentBase & { id: string }>(
+  manager: EntityManager,
+  table: PlanTable<T>,
+  jurisdiction: string,
+  plan: PlanIdentity,
+): Promise<void> {
+  const twin = await findRecordedPlan(manager, table, jurisdiction, plan);
   if (twin) {
     throw userError(ErrorCode.DUPLICATE, `This plan is already recorded as ${twin.number ?? twin.title}`, {
       planId: twin.id,

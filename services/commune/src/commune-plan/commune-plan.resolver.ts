@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   ErrorCode,
   TaskLevel,
@@ -11,6 +11,10 @@ import {
   userError,
   authorize,
   assertNewPlan,
+  importPlan,
+  PlanImport,
+  PlanImportInput,
+  type PlanLevel,
 } from '@nq57/shared';
 import { CommunePlan } from './commune-plan.entity';
 import { CommunePlanInput } from './commune-plan.input';
@@ -51,11 +55,7 @@ export class CommunePlanResolver {
   ): Promise<CommunePlan> {
     authorize(identity, 'plan', { jurisdiction: input.communeCode });
     return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(Commune, { code: input.communeCode }))) {
-        throw userError(ErrorCode.INVALID_JURISDICTION, `No commune with code ${input.communeCode}`, {
-          communeCode: input.communeCode,
-        });
-      }
+      await assertCommuneExists(manager, input.communeCode);
       const columns = documentColumns(input);
       await assertNewPlan(
         manager,
@@ -86,5 +86,34 @@ export class CommunePlanResolver {
       );
       return plan;
     });
+  }
+
+  @Mutation(() => PlanImport, {
+    description:
+      'Imports a commune plan from its task table as read from a file: a dry run unless dryRun is false; ' +
+      'nothing is written while the table has errors, unless goodRowsOnly',
+  })
+  importCommunePlan(
+    @Arg('input', () => PlanImportInput) input: PlanImportInput,
+    @Ctx() { identity }: CommuneContext,
+  ): Promise<PlanImport> {
+    authorize(identity, 'plan', { jurisdiction: input.jurisdiction });
+    return this.dataSource.transaction(async (manager) => {
+      await assertCommuneExists(manager, input.jurisdiction);
+      return importPlan(manager, COMMUNE_PLANS, input.jurisdiction, input);
+    });
+  }
+}
+
+const COMMUNE_PLANS: PlanLevel<CommunePlan, CommuneTask> = {
+  level: TaskLevel.COMMUNE,
+  plans: { entity: CommunePlan, jurisdictionField: 'communeCode' },
+  tasks: CommuneTask,
+  planField: 'planId',
+};
+
+async function assertCommuneExists(manager: EntityManager, code: string): Promise<void> {
+  if (!(await manager.existsBy(Commune, { code }))) {
+    throw userError(ErrorCode.INVALID_JURISDICTION, `No commune with code ${code}`, { communeCode: code });
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   ErrorCode,
   TaskLevel,
@@ -11,6 +11,10 @@ import {
   userError,
   authorize,
   assertNewPlan,
+  importPlan,
+  PlanImport,
+  PlanImportInput,
+  type PlanLevel,
 } from '@nq57/shared';
 import { ProvincialPlan } from './provincial-plan.entity';
 import { ProvincialPlanInput } from './provincial-plan.input';
@@ -51,11 +55,7 @@ export class ProvincialPlanResolver {
   ): Promise<ProvincialPlan> {
     authorize(identity, 'plan', { jurisdiction: input.provinceCode });
     return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(Province, { code: input.provinceCode }))) {
-        throw userError(ErrorCode.INVALID_JURISDICTION, `No province with code ${input.provinceCode}`, {
-          provinceCode: input.provinceCode,
-        });
-      }
+      await assertProvinceExists(manager, input.provinceCode);
       const columns = documentColumns(input);
       await assertNewPlan(
         manager,
@@ -86,5 +86,34 @@ export class ProvincialPlanResolver {
       );
       return plan;
     });
+  }
+
+  @Mutation(() => PlanImport, {
+    description:
+      'Imports a provincial plan from its task table as read from a file: a dry run unless dryRun is false; ' +
+      'nothing is written while the table has errors, unless goodRowsOnly',
+  })
+  importProvincialPlan(
+    @Arg('input', () => PlanImportInput) input: PlanImportInput,
+    @Ctx() { identity }: ProvincialContext,
+  ): Promise<PlanImport> {
+    authorize(identity, 'plan', { jurisdiction: input.jurisdiction });
+    return this.dataSource.transaction(async (manager) => {
+      await assertProvinceExists(manager, input.jurisdiction);
+      return importPlan(manager, PROVINCIAL_PLANS, input.jurisdiction, input);
+    });
+  }
+}
+
+const PROVINCIAL_PLANS: PlanLevel<ProvincialPlan, ProvincialTask> = {
+  level: TaskLevel.PROVINCIAL,
+  plans: { entity: ProvincialPlan, jurisdictionField: 'provinceCode' },
+  tasks: ProvincialTask,
+  planField: 'planId',
+};
+
+async function assertProvinceExists(manager: EntityManager, code: string): Promise<void> {
+  if (!(await manager.existsBy(Province, { code }))) {
+    throw userError(ErrorCode.INVALID_JURISDICTION, `No province with code ${code}`, { provinceCode: code });
   }
 }

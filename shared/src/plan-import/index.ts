@@ -1,0 +1,3 @@
+export * from './plan-import.input';
+export * from './plan-import.type';
+export * from './plan-import';
