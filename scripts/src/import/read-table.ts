@@ -37,7 +37,8 @@ export async function readTables(data: Buffer, format: TableFormat): Promise<Cel
 
 /** Reads a file into its tables, the format taken from its extension. */
 export async function readTableFile(file: string): Promise<CellTable[]> {
-  return readTables(await readFile(file), tableFormatOf(file));
+  const format = tableFormatOf(file);
+  return readTables(await readFile(file), format);
 }
 
 /** The tables whose header names the task content and another field (a plan's appendix), in file order. */
