@@ -12,10 +12,12 @@ export async function readXlsx(data: Buffer): Promise<CellTable[]> {
 function sheetRows(sheet: ExcelJS.Worksheet): string[][] {
   const spans = mergeSpans(sheet);
   const rows: SpanCell[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
+  // exceljs computes both counts over every row on each read: once here, not once a row.
+  const [rowCount, columnCount] = [sheet.rowCount, sheet.columnCount];
+  for (let r = 1; r <= rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: SpanCell[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) {
+    for (let c = 1; c <= columnCount; c++) {
       const cell = row.getCell(c);
       // A covered cell answers with its master's text: expandSpans decides what it gets.
       if (cell.isMerged && cell.master.address !== cell.address) continue;

@@ -34,7 +34,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const DEFAULT_MAX_BODY = 1024 * 1024;
+/**
+ * The largest body a subgraph reads: NQ57_MAX_BODY_BYTES, the gateway's own limit, so that a request the gateway
+ * admitted (a large plan import) is not refused on its way down; 1 MiB when unset or not a positive integer.
+ */
+export function subgraphBodyLimit(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.NQ57_MAX_BODY_BYTES);
+  return Number.isInteger(value) && value > 0 ? value : 1024 * 1024;
+}
 
 /** Serves a subgraph schema at /graphql and its health at /health on one port. */
 export async function startSubgraphServer<TContext extends BaseContext>(
@@ -83,7 +90,7 @@ function serveSubscriptions<TContext extends BaseContext>(
   const sockets = new WebSocketServer({
     server,
     path: '/graphql',
-    maxPayload: options.maxBodyBytes ?? DEFAULT_MAX_BODY,
+    maxPayload: options.maxBodyBytes ?? subgraphBodyLimit(),
   });
   const graphqlWs = useServer(
     {
@@ -112,7 +119,7 @@ async function route<TContext extends BaseContext>(
   if (pathname !== '/graphql') return fail(response, 404, 'Not found: use /graphql or /health');
   let body: unknown;
   try {
-    body = await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY);
+    body = await readBody(request, options.maxBodyBytes ?? subgraphBodyLimit());
   } catch (error) {
     if (error instanceof BodyError) return fail(response, error.status, error.message);
     throw error;
