@@ -30,6 +30,18 @@ const layerZones = [
     from: ['services'],
     message: 'The gateway reaches the services over HTTP (the supergraph), never by import.',
   },
+  {
+    target: 'gateway',
+    from: 'shared/src',
+    except: ['./core'],
+    message: 'The gateway imports @nq57/shared/core only: the package root loads type-graphql and TypeORM.',
+  },
+  {
+    target: 'dashboard',
+    from: ['shared', 'services', 'gateway', 'scripts'],
+    message:
+      'The dashboard runs in the browser: it reaches the hub over HTTP and graphql-ws, never by import.',
+  },
 ];
 
 const testFiles = ['**/*.test.ts', 'test/**'];
@@ -44,6 +56,11 @@ export default tseslint.config(
       sourceType: 'commonjs',
       globals: { __dirname: 'readonly', module: 'writable', require: 'readonly' },
     },
+  },
+  {
+    // The dashboard's build script runs in Node as an ES module.
+    files: ['dashboard/build.mjs'],
+    languageOptions: { globals: { console: 'readonly' } },
   },
   {
     rules: {
@@ -71,7 +88,7 @@ export default tseslint.config(
   },
   {
     // Tooling that never ships: the root's devDependencies are theirs to use.
-    files: ['scripts/**', 'eslint.config.mjs', 'jest.config.js'],
+    files: ['scripts/**', 'eslint.config.mjs', 'jest.config.js', 'dashboard/build.mjs'],
     rules: {
       'import-x/no-extraneous-dependencies': ['error', { devDependencies: true, includeTypes: true }],
     },

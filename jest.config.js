@@ -1,6 +1,7 @@
 /** Jest: unit tests beside the code, cross-service tests in test/; all against real PostgreSQL. */
 const moduleNameMapper = {
   '^@nq57/shared$': '<rootDir>/shared/src/index.ts',
+  '^@nq57/shared/core$': '<rootDir>/shared/src/core/index.ts',
   '^@nq57/(central|provincial|commune|events)$': '<rootDir>/services/$1/src/index.ts',
   '^@nq57/gateway$': '<rootDir>/gateway/src/index.ts',
 };

@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { bearerToken, unauthenticated, verifyToken, type AuthConfig, type Identity } from '@nq57/shared';
+import { bearerToken, unauthenticated, verifyToken, type AuthConfig, type Identity } from '@nq57/shared/core';
 import type { Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import { SHARED_EXECUTION } from './live/share-options';

@@ -19,6 +19,7 @@ import {
   withBodyLimit,
   type LimitOptions,
 } from './limits';
+import { withDashboard } from './pages/dashboard';
 import { renderQueryPage, withQueryPage } from './pages/query-page';
 import { loadSupergraph, type SubgraphUrls } from './supergraph';
 import { failFastWsTransport } from './ws-transport';
@@ -40,7 +41,7 @@ import {
   keepConnectionsAlive,
   loadAuthConfig,
   type AuthConfig,
-} from '@nq57/shared';
+} from '@nq57/shared/core';
 
 /** Where the gateway listens and which subgraphs it federates. */
 export interface GatewayOptions {
@@ -100,7 +101,7 @@ query Trace {
 }
 `;
 
-/** Starts the federated gateway (Hive Gateway runtime) with its offline query page at /graphql. */
+/** Starts the federated gateway (Hive Gateway runtime) with the dashboard at / and the query page at /graphql. */
 export async function start(options: GatewayOptions): Promise<GatewayHandle> {
   const auth = options.auth ?? (await loadAuthConfig());
   const limits = resolveLimits(options.limits);
@@ -149,7 +150,8 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
   const pageOf = (accept: string): Promise<Response> =>
     Promise.resolve(runtime.fetch('http://gateway/graphql', { headers: { accept } }));
   const server = createServer(
-    withQueryPage(withBodyLimit(runtime, limits.maxBodyBytes), () => renderQueryPage(pageOf)),
+    // The live dashboard at / and its routes; GraphiQL stays at /graphql.
+    withDashboard(withQueryPage(withBodyLimit(runtime, limits.maxBodyBytes), () => renderQueryPage(pageOf))),
   );
   keepConnectionsAlive(server);
   const sockets = new WebSocketServer({ server, path: '/graphql', maxPayload: limits.maxBodyBytes });

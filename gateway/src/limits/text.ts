@@ -1,5 +1,5 @@
 import { visit, BREAK, type DocumentNode, type GraphQLError } from 'graphql';
-import { ErrorCode, userError } from '@nq57/shared';
+import { ErrorCode, userError } from '@nq57/shared/core';
 
 const NUL = '\u0000';
 

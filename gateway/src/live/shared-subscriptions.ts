@@ -1,6 +1,6 @@
 import type { ExecutionResult } from 'graphql';
 import WebSocket from 'ws';
-import { ErrorCode, userError } from '@nq57/shared';
+import { ErrorCode, userError } from '@nq57/shared/core';
 
 /** What the runtime answers an operation with: a stream of results, or one result (errors before execution). */
 export type Execution = AsyncIterable<ExecutionResult> | ExecutionResult;

@@ -1,4 +1,4 @@
-import type { Identity } from '@nq57/shared';
+import type { Identity } from '@nq57/shared/core';
 
 // Filled at connection_init (socketAuthentication), where the connection's token is verified once. The runtime
 // verifies it again for each operation it executes; a subscriber joining a shared execution is never executed.

@@ -114,7 +114,23 @@ const cases: Case[] = [
     filePath: 'services/central/src/x.ts',
     code: "import '@nq57/shared';",
   },
-  { name: 'the gateway importing shared', filePath: 'gateway/src/x.ts', code: "import '@nq57/shared';" },
+  {
+    name: 'the gateway importing the root of shared (type-graphql, TypeORM)',
+    filePath: 'gateway/src/x.ts',
+    code: "import '@nq57/shared';",
+    rule: layer,
+  },
+  {
+    name: 'the gateway importing shared by path, outside its core',
+    filePath: 'gateway/src/x.ts',
+    code: "import '../../shared/src/status/report-status';",
+    rule: layer,
+  },
+  {
+    name: 'the gateway importing the core of shared',
+    filePath: 'gateway/src/x.ts',
+    code: "import '@nq57/shared/core';",
+  },
   { name: 'a script importing a service', filePath: 'scripts/src/x.ts', code: "import '@nq57/central';" },
 ];
 

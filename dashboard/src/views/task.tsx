@@ -1,0 +1,277 @@
+import type { ComponentChildren } from 'preact';
+import { read } from '../api';
+import { ConnectionBadge } from '../components/connection';
+import { LightDot } from '../components/lights';
+import { Link } from '../components/link';
+import { useFollow, useLoad } from '../hooks';
+import { STATUS_LABEL, formatTime, type Light, type TaskStatus } from '../labels';
+import type { LiveEvent } from '../live';
+import { directiveHref, provinceHref, taskHref } from '../router';
+
+type HistoryEvent = Pick<
+  LiveEvent,
+  'cursor' | 'at' | 'actor' | 'from' | 'to' | 'progress' | 'note' | 'evidence'
+>;
+interface Linked {
+  id: string;
+  ordinal: string | null;
+  content: string;
+  state?: { light: Light };
+  directive?: { number: string | null };
+  plan?: { number: string | null; province?: { code: string; name: string } };
+  commune?: { code: string; name: string };
+}
+interface TaskDetail {
+  __typename: 'CentralTask' | 'ProvincialTask' | 'CommuneTask';
+  id: string;
+  ordinal: string | null;
+  content: string;
+  section: string | null;
+  group: number | null;
+  output: string | null;
+  notes: string | null;
+  evidence?: string | null;
+  lead: { text: string } | null;
+  cooperating: { text: string } | null;
+  deadline: { text: string; dueDate: string | null } | null;
+  centralDeadline: { text: string } | null;
+  status: TaskStatus;
+  progress: number;
+  version: number;
+  state: { light: Light; overdue: boolean; dueDate: string | null; daysLeft: number | null };
+  history: { events: HistoryEvent[] };
+  directive?: { number: string | null; title: string };
+  plan?: { number: string | null; title: string; province?: { code: string; name: string } };
+  commune?: { code: string; name: string; province: { code: string; name: string } };
+  centralTasks?: Linked[];
+  provincialTasks?: Linked[];
+  communeTasks?: Linked[];
+}
+
+const LINK = 'id ordinal content state { light }';
+const TASK = `
+  fragment TaskFields on Task {
+    id ordinal content section group output notes status progress version
+    lead { text } cooperating { text } deadline { text dueDate } centralDeadline { text }
+    state { light overdue dueDate daysLeft }
+    history(first: 50) { events { cursor at actor from to progress note evidence { title url documentNumber } } }
+  }
+  query TaskView($id: ID!) {
+    centralTask(id: $id) {
+      __typename ...TaskFields evidence directive { number title }
+      provincialTasks { ${LINK} plan { number province { code name } } }
+      communeTasks { ${LINK} commune { code name } }
+    }
+    provincialTask(id: $id) {
+      __typename ...TaskFields plan { number title province { code name } }
+      centralTasks { ${LINK} directive { number } }
+      communeTasks { ${LINK} commune { code name } }
+    }
+    communeTask(id: $id) {
+      __typename ...TaskFields plan { number title } commune { code name province { code name } }
+      centralTasks { ${LINK} directive { number } }
+      provincialTasks { ${LINK} plan { number province { code name } } }
+    }
+  }
+`;
+type TaskAnswer = Record<'centralTask' | 'provincialTask' | 'communeTask', TaskDetail | null>;
+
+/** A task: its fields as printed, its state, its history as a timeline and its links up and down the trace. */
+export function TaskView(props: { id: string }) {
+  const loaded = useLoad(`task:${props.id}`, () => read<TaskAnswer>(TASK, { id: props.id }));
+  const task =
+    loaded.data && (loaded.data.centralTask ?? loaded.data.provincialTask ?? loaded.data.communeTask);
+  const state = useFollow(
+    `task:${props.id}`,
+    { taskId: props.id },
+    {
+      // The newest event of the history: the feed resumes right after it, so no report falls between.
+      after: task?.history.events[0]?.cursor ?? null,
+      onEvent: (event) => loaded.set((old) => withEvent(old, event)),
+      onResync: () => loaded.reload(),
+    },
+    loaded.data !== null,
+  );
+  if (loaded.error) return <p class="error">{loaded.error}</p>;
+  if (loaded.data === null) return <p aria-busy="true">Đang tải…</p>;
+  if (!task) return <h1>Không tìm thấy nhiệm vụ</h1>;
+  return (
+    <>
+      <TraceUp task={task} />
+      <div class="title-row">
+        <h1>
+          {task.ordinal ? `Nhiệm vụ ${task.ordinal} ` : 'Nhiệm vụ '}
+          <span class="task-content">{task.content}</span>
+        </h1>
+        <ConnectionBadge state={state} />
+      </div>
+      <Fields task={task} />
+      <TraceDown task={task} />
+      <Timeline events={task.history.events} />
+    </>
+  );
+}
+
+/** The answer with the event on top of the history and the task as the event left it (replays come once). */
+function withEvent(answer: TaskAnswer, event: LiveEvent): TaskAnswer {
+  const update = (task: TaskDetail | null): TaskDetail | null => {
+    if (!task || task.id !== event.task.id) return task;
+    if (task.history.events.some((known) => known.cursor === event.cursor)) return task;
+    return {
+      ...task,
+      status: event.task.status,
+      progress: event.task.progress,
+      version: event.task.version,
+      state: { ...task.state, light: event.task.state.light, overdue: event.task.state.overdue },
+      history: { events: [event, ...task.history.events] },
+    };
+  };
+  return {
+    centralTask: update(answer.centralTask),
+    provincialTask: update(answer.provincialTask),
+    communeTask: update(answer.communeTask),
+  };
+}
+
+function TraceUp(props: { task: TaskDetail }) {
+  const { task } = props;
+  const crumbs: ComponentChildren[] = [<Link href="/">Toàn quốc</Link>];
+  const province = task.commune?.province ?? task.plan?.province;
+  if (province) crumbs.push(<Link href={provinceHref(province.code)}>{province.name}</Link>);
+  if (task.commune) crumbs.push(<span>{task.commune.name}</span>);
+  if (task.directive?.number)
+    crumbs.push(<Link href={directiveHref(task.directive.number)}>{task.directive.number}</Link>);
+  if (task.plan) crumbs.push(<span>Kế hoạch {task.plan.number ?? '(không số)'}</span>);
+  return (
+    <nav aria-label="Vị trí trong chuỗi thực hiện" class="crumbs">
+      <ol>
+        {crumbs.map((crumb, index) => (
+          <li key={index}>{crumb}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+function Fields(props: { task: TaskDetail }) {
+  const { task } = props;
+  const document = task.directive ?? task.plan;
+  const rows: [string, ComponentChildren, string][] = [
+    ['Văn bản', document ? `${document.number ?? '(không số)'}: ${document.title}` : '—', 'document'],
+    ['Mục', task.section ?? '—', 'section'],
+    ['Nhóm nhiệm vụ (NQ 57)', task.group ?? '—', 'group'],
+    ['Cơ quan chủ trì', task.lead?.text ?? '—', 'lead'],
+    ['Cơ quan phối hợp', task.cooperating?.text ?? '—', 'cooperating'],
+    ['Thời hạn', task.deadline?.text ?? '—', 'deadline'],
+    ['Thời hạn Trung ương giao', task.centralDeadline?.text ?? '—', 'central-deadline'],
+    ['Sản phẩm, kết quả', task.output ?? '—', 'output'],
+    ['Ghi chú', task.notes ?? '—', 'notes'],
+    ['Trạng thái', `${STATUS_LABEL[task.status]} (${task.progress} %)`, 'status'],
+    ['Đèn tiến độ', <LightDot light={task.state.light} />, 'light'],
+    ['Hạn tính đến nay', dueText(task.state), 'due'],
+  ];
+  if (task.evidence) rows.push(['Căn cứ ghi nhận', task.evidence, 'evidence']);
+  return (
+    <dl class="fields">
+      {rows.map(([term, value, key]) => (
+        <div key={key} data-field={key}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function dueText(state: TaskDetail['state']): string {
+  if (!state.dueDate) return '—';
+  if (state.daysLeft === null) return state.dueDate;
+  if (state.overdue) return `${state.dueDate} (quá hạn ${-state.daysLeft} ngày)`;
+  return `${state.dueDate} (còn ${state.daysLeft} ngày)`;
+}
+
+function TraceDown(props: { task: TaskDetail }) {
+  const { task } = props;
+  const groups: [string, Linked[] | undefined, string][] = [
+    ['Thực hiện nhiệm vụ trung ương', task.centralTasks, 'central'],
+    [
+      'Thực hiện nhiệm vụ của tỉnh',
+      task.__typename === 'CommuneTask' ? task.provincialTasks : undefined,
+      'provincial-up',
+    ],
+    [
+      'Nhiệm vụ cấp tỉnh thực hiện',
+      task.__typename === 'CentralTask' ? task.provincialTasks : undefined,
+      'provincial-down',
+    ],
+    ['Nhiệm vụ cấp xã thực hiện', task.communeTasks, 'commune-down'],
+  ];
+  return (
+    <>
+      {groups
+        .filter(([, links]) => links && links.length > 0)
+        .map(([title, links, key]) => (
+          <section key={key} aria-labelledby={`links-${key}`} data-links={key}>
+            <h2 id={`links-${key}`}>{title}</h2>
+            <ul class="links">
+              {links?.map((link) => (
+                <li key={link.id}>
+                  <Link href={taskHref(link.id)}>
+                    {placeOfLink(link)} {link.ordinal ? `${link.ordinal} ` : ''}
+                    {link.content}
+                  </Link>
+                  {link.state ? <LightDot light={link.state.light} /> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+    </>
+  );
+}
+
+function placeOfLink(link: Linked): string {
+  if (link.directive) return `[${link.directive.number ?? 'Trung ương'}]`;
+  if (link.commune) return `[${link.commune.name}]`;
+  if (link.plan) return `[${link.plan.province?.name ?? ''} ${link.plan.number ?? ''}]`.replace(' ]', ']');
+  return '';
+}
+
+function Timeline(props: { events: HistoryEvent[] }) {
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">Lịch sử báo cáo</h2>
+      {props.events.length === 0 ? (
+        <p class="muted">Chưa có báo cáo nào.</p>
+      ) : (
+        <ol class="timeline">
+          {props.events.map((event) => (
+            <li key={event.cursor} data-cursor={event.cursor}>
+              <time dateTime={event.at}>{formatTime(event.at)}</time>
+              <p class="change">
+                {STATUS_LABEL[event.from]} → {STATUS_LABEL[event.to]}, tiến độ {event.progress} %
+              </p>
+              <p class="muted">Người báo cáo: {event.actor}</p>
+              {event.note ? <p class="note">{event.note}</p> : null}
+              {event.evidence.length > 0 ? (
+                <ul class="evidence" aria-label="Minh chứng">
+                  {event.evidence.map((item, index) => (
+                    <li key={index}>
+                      Minh chứng:{' '}
+                      {item.url && /^https?:\/\//.test(item.url) ? (
+                        <a href={item.url}>{item.title}</a>
+                      ) : (
+                        item.title
+                      )}
+                      {item.documentNumber ? ` (${item.documentNumber})` : ''}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
