@@ -1,7 +1,8 @@
 import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { loadSupergraph } from '../supergraph';
 import { resolveLimits, type LimitOptions } from './options';
-import { limitPlugins } from './plugins';
+import { parse } from 'graphql';
+import { costReadsVariables, limitPlugins } from './plugins';
 import { runtimeSecurityConfig } from './runtime-config';
 
 // Nothing listens there: the operations below are refused or answered (`__typename`) by the gateway itself.
@@ -142,6 +143,15 @@ describe('query limits through the runtime', () => {
           },
         ],
       },
+    });
+  });
+
+  test('a page size given in a variable inside a fragment is costed with its value too', async () => {
+    const query =
+      'query Log($n: Int!) { ...Page } fragment Page on Query { taskEvents(first: $n) { events { id to } } }';
+    expect(await post(query, { variables: { n: 100000 } })).toMatchObject({
+      status: 400,
+      body: { errors: [{ extensions: { code: 'QUERY_TOO_COSTLY', limit: 250000, measured: 300001 } }] },
     });
   });
 
@@ -327,5 +337,21 @@ describe('runtimeSecurityConfig', () => {
       disableIntrospection: {},
       graphiql: false,
     });
+  });
+});
+
+describe('costReadsVariables', () => {
+  test('is true only when a `first` argument is a variable, in an operation or a fragment', () => {
+    const reads = (text: string): boolean => costReadsVariables(parse(text));
+    expect(reads('query A($n: Int!) { taskEvents(first: $n) { events { id } } }')).toBe(true);
+    expect(
+      reads('query A($n: Int!) { ...F } fragment F on Query { taskEvents(first: $n) { events { id } } }'),
+    ).toBe(true);
+    expect(reads('query A { taskEvents(first: 5) { events { id } } }')).toBe(false);
+    expect(
+      reads(
+        'mutation R($input: TaskStatusInput!) { updateProvincialTaskStatus(input: $input) { task { id } } }',
+      ),
+    ).toBe(false);
   });
 });

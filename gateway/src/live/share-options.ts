@@ -59,7 +59,7 @@ export function shareIdenticalSubscriptions<P extends ConnectionInitMessage['pay
       };
       return shared.join(
         key,
-        { socket: sender.socket, id: sender.id },
+        { socket: sender.socket, id: sender.id, transport: sender.joiner.req.socket },
         () => subscribe(sharedArgs) as Promise<Execution> | Execution,
       );
     },

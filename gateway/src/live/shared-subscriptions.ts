@@ -1,6 +1,7 @@
 import type { ExecutionResult } from 'graphql';
 import WebSocket from 'ws';
 import { ErrorCode, userError } from '@nq57/shared/core';
+import { FrameBatcher, type Transport } from './frame-batcher';
 
 /** What the runtime answers an operation with: a stream of results, or one result (errors before execution). */
 export type Execution = AsyncIterable<ExecutionResult> | ExecutionResult;
@@ -9,6 +10,8 @@ export type Execution = AsyncIterable<ExecutionResult> | ExecutionResult;
 export interface Subscriber {
   socket: WebSocket;
   id: string;
+  /** The TCP connection under `socket`: when given, its frames are written in batches (FrameBatcher). */
+  transport?: Transport;
 }
 
 /** How much is shared right now. */
@@ -30,6 +33,7 @@ const FRAME_END = Buffer.from('}');
  */
 export class SharedSubscriptions {
   private readonly groups = new Map<string, Group>();
+  private readonly frames = new FrameBatcher();
 
   /**
    * Joins `subscriber` to the execution under `key`, started with `start` when none runs. Resolves with a stream
@@ -39,7 +43,7 @@ export class SharedSubscriptions {
   join(key: string, subscriber: Subscriber, start: () => Promise<Execution> | Execution): Promise<Execution> {
     let group = this.groups.get(key);
     if (!group) {
-      const created = new Group(() => {
+      const created = new Group(this.frames, () => {
         if (this.groups.get(key) === created) this.groups.delete(key);
       });
       this.groups.set(key, created);
@@ -64,6 +68,7 @@ export class SharedSubscriptions {
   /** Ends every execution and releases its upstream; subscribers are completed. */
   dispose(): void {
     for (const group of [...this.groups.values()]) group.close();
+    this.frames.flush();
   }
 }
 
@@ -74,7 +79,10 @@ class Group {
   private source: AsyncIterator<ExecutionResult> | null = null;
   private released = false;
 
-  constructor(private readonly forget: () => void) {}
+  constructor(
+    readonly frames: FrameBatcher,
+    private readonly forget: () => void,
+  ) {}
 
   get size(): number {
     return this.members.size;
@@ -187,6 +195,7 @@ class MemberStream implements AsyncIterableIterator<never> {
       );
       return;
     }
+    if (this.subscriber.transport) this.group.frames.hold(this.subscriber.transport);
     socket.send(Buffer.concat([this.frameStart, payload, FRAME_END]), { binary: false });
   }
 

@@ -60,7 +60,9 @@ function intro(report: BenchReport): string[] {
     `Then it sends status updates through the gateway to the ${report.tasks} seeded tasks of Thái ` +
       "Nguyên's and Xã Thuận An's plans. Each update moves a task to `IN_PROGRESS` with progress one higher " +
       '(back to 1, with a note, after 100), passing the version the previous answer returned as ' +
-      '`expectedVersion`; a task never has two updates in flight. It sends them at each fixed target rate ' +
+      '`expectedVersion`; a task never has two updates in flight. Writers post over keep-alive `node:http` ' +
+      "connections: Node's `fetch` cost the load generator about 0.6 ms of CPU a request on this VM, five " +
+      'times as much, on the cores the hub runs on. It sends them at each fixed target rate ' +
       `for ${config.stepSeconds} s, then flat out with ${report.flatOutWriters} concurrent writers for ` +
       `${config.maxSeconds} s; the writer count is the best of a sweep run first with no subscriber. ` +
       "Delivery latency is the time a subscriber's callback ran minus the event's `at` (`clock_timestamp()` " +

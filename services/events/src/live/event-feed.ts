@@ -17,7 +17,8 @@ const MAX_RETRY_MS = 5000;
 /**
  * One LISTEN connection per process, shared by every subscriber: a notification wakes one read of the
  * events after the last one seen, which is then handed to each listener. Reads resume from the last sequence
- * seen after a lost connection, so a dropped notification delays events but never loses them.
+ * seen after a lost connection, so a dropped notification delays events but never loses them. With no
+ * listener a notification moves the head without reading: nobody would receive what a read returns.
  */
 export class EventFeed {
   private readonly listeners = new ListenerIndex<FeedListener>();
@@ -75,7 +76,7 @@ export class EventFeed {
     const client = new Client({ connectionString: this.databaseUrl, application_name: 'nq57-events-listen' });
     client.on('error', () => this.reconnect(client));
     client.on('end', () => this.reconnect(client));
-    client.on('notification', () => this.read());
+    client.on('notification', (message) => this.announced(message.payload));
     await client.connect();
     await client.query(`LISTEN ${EVENT_CHANNEL}`);
     this.client = client;
@@ -96,6 +97,22 @@ export class EventFeed {
       });
     };
     this.retryTimer = setTimeout(attempt, delayMs);
+  }
+
+  /**
+   * A committed event was announced with its sequence number. With no listener and no read under way there is
+   * nothing to deliver, so the head moves to that number instead of reading: every event up to it has
+   * committed (the append lock orders commits by number, see appendTaskEvent), so a listener that joins next
+   * gets exactly the events after it, as after a read. Under write load with no subscriber this saves the
+   * events subgraph and PostgreSQL one read per report (docs/decisions/0006-write-path.md).
+   */
+  private announced(payload: string | undefined): void {
+    const seq = Number(payload);
+    if (this.listeners.size === 0 && !this.reading && this.headKnown && Number.isSafeInteger(seq)) {
+      if (seq > this.head) this.head = seq;
+      return;
+    }
+    this.read();
   }
 
   private read(): void {
