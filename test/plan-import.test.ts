@@ -9,6 +9,7 @@ const hub = useTestHub();
 const HEADER = [
   'STT',
   'Nhiệm vụ cụ thể',
+  'Văn bản giao nhiệm vụ',
   'Thời hạn hoàn thành (Trung ương giao)',
   'Cơ quan chủ trì',
   'Cơ quan phối hợp',
@@ -29,6 +30,10 @@ function tableOf(tasks: SeedTask[]): string[][] {
     rows.push([
       task.ordinal ?? '',
       task.content,
+      task.cites
+        .filter((cite) => !cite.inferred)
+        .map((cite) => cite.text)
+        .join('; '),
       task.centralDeadline ?? '',
       task.lead ?? '',
       task.cooperating ?? '',
@@ -119,6 +124,27 @@ describe('importProvincialPlan', () => {
     );
   });
 
+  test('the numbers a row cites are recorded: its suggested link is the cited directive’s task', async () => {
+    const plan = await hub().query<{ provincialPlan: { tasks: { id: string }[] } }>(
+      'query ImportedTaskIds($id: ID!) { provincialPlan(id: $id) { tasks { id } } }',
+      { id: planId },
+    );
+    const first = plan.data!.provincialPlan.tasks[0].id;
+    const suggested = await hub().query<{ provincialTask: { suggestedLinks: { reason: string }[] } }>(
+      `query ImportedSuggestion($id: ID!) {
+        provincialTask(id: $id) { suggestedLinks(first: 1) { centralTask { ref } reason } }
+      }`,
+      { id: first },
+    );
+    const cited = ROWS[0].cites[0].number;
+    expect(suggested.data!.provincialTask.suggestedLinks).toEqual([
+      {
+        centralTask: { ref: expect.stringMatching(new RegExp(`^${cited}#`)) },
+        reason: expect.stringMatching(new RegExp(`^cited ${cited}, similarity`)),
+      },
+    ]);
+  });
+
   test('the same file again changes nothing', async () => {
     const report = (await importTable(tableOf(ROWS), { dryRun: false })).data!.importProvincialPlan;
     expect(report).toEqual({
@@ -139,7 +165,7 @@ describe('importProvincialPlan', () => {
       index === 0 ? { ...task, lead: 'Sở Tài chính' } : task,
     );
     const table = tableOf(amended);
-    const added = ['84', 'Nhiệm vụ bổ sung', '', 'Sở Khoa học và Công nghệ', ''];
+    const added = ['84', 'Nhiệm vụ bổ sung', '', '', 'Sở Khoa học và Công nghệ', ''];
     const dry = (await importTable([...table, added])).data!.importProvincialPlan;
     expect({
       changed: dry.changed,
@@ -165,9 +191,9 @@ describe('importProvincialPlan', () => {
   test('a file with errors writes nothing, unless asked to write its good rows only', async () => {
     const rows = [
       HEADER,
-      ['1', '', '', 'Sở Tài chính', ''],
-      ['2', 'Nhiệm vụ tốt', '31/02/2026', '', ''],
-      ['3', 'Nhiệm vụ tốt', 'Quý IV/2026', '', ''],
+      ['1', '', '', '', 'Sở Tài chính', ''],
+      ['2', 'Nhiệm vụ tốt', '', '31/02/2026', '', ''],
+      ['3', 'Nhiệm vụ tốt', '', 'Quý IV/2026', '', ''],
     ];
     const input = { plan: { number: '145/KH-UBND' }, dryRun: false };
     const refused = (await importTable(rows, input)).data!.importProvincialPlan;

@@ -1,4 +1,4 @@
-import type { LevelServiceHandle } from '@nq57/shared';
+import type { SubgraphServiceHandle } from '@nq57/shared';
 import { startTestHub, subgraphsOf, type TestHub } from './support/hub';
 
 /** The row count of every table of every subgraph's schema, keyed "service.table". */
@@ -16,7 +16,7 @@ async function rowCounts(hub: TestHub): Promise<Record<string, number>> {
   return counts;
 }
 
-async function tablesOf(service: LevelServiceHandle): Promise<string[]> {
+async function tablesOf(service: SubgraphServiceHandle): Promise<string[]> {
   const rows = await service.dataSource.query<{ table_name: string }[]>(
     `SELECT table_name FROM information_schema.tables
      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,

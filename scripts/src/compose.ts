@@ -4,7 +4,7 @@ import { definition as provincialDefinition } from '@nq57/provincial';
 import { definition as communeDefinition } from '@nq57/commune';
 import { definition as eventsDefinition } from '@nq57/events';
 import { DEFAULT_SUBGRAPH_URLS, SUPERGRAPH_FILE, composeSupergraph } from '@nq57/gateway';
-import { levelSdl } from '@nq57/shared';
+import { subgraphSdl } from '@nq57/shared';
 
 /** The supergraph the current subgraph code composes to (URLs are the docker-compose hosts). */
 export async function currentSupergraph(): Promise<string> {
@@ -13,10 +13,10 @@ export async function currentSupergraph(): Promise<string> {
     provincialUrl: DEFAULT_SUBGRAPH_URLS.provincial,
   };
   const sdls = {
-    central: await levelSdl(centralDefinition()),
-    provincial: await levelSdl(provincialDefinition(placeholder)),
-    commune: await levelSdl(communeDefinition(placeholder)),
-    events: await levelSdl(eventsDefinition()),
+    central: await subgraphSdl(centralDefinition()),
+    provincial: await subgraphSdl(provincialDefinition(placeholder)),
+    commune: await subgraphSdl(communeDefinition(placeholder)),
+    events: await subgraphSdl(eventsDefinition()),
   };
   return composeSupergraph(sdls, DEFAULT_SUBGRAPH_URLS);
 }

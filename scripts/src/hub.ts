@@ -3,7 +3,7 @@ import { start as startProvincial } from '@nq57/provincial';
 import { start as startCommune } from '@nq57/commune';
 import { start as startEvents } from '@nq57/events';
 import { start as startGateway, type GatewayHandle } from '@nq57/gateway';
-import type { LevelServiceHandle } from '@nq57/shared';
+import type { SubgraphServiceHandle } from '@nq57/shared';
 
 /** Where the whole hub runs. Port 0 picks a free port. */
 export interface HubOptions {
@@ -17,10 +17,10 @@ export interface HubOptions {
 /** The three subgraphs and the gateway, running in this process. */
 export interface HubHandle {
   gateway: GatewayHandle;
-  central: LevelServiceHandle;
-  provincial: LevelServiceHandle;
-  commune: LevelServiceHandle;
-  events: LevelServiceHandle;
+  central: SubgraphServiceHandle;
+  provincial: SubgraphServiceHandle;
+  commune: SubgraphServiceHandle;
+  events: SubgraphServiceHandle;
   stop(): Promise<void>;
 }
 

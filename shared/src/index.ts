@@ -61,3 +61,5 @@ export * from './indicator/indicator-fields';
 export * from './indicator/report-indicator-value';
 export * from './import';
 export * from './plan-import';
+export * from './level';
+export * from './suggestions';

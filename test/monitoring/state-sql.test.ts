@@ -5,7 +5,7 @@ import {
   parseDeadline,
   taskStateJoin,
   type DeadlineFacts,
-  type LevelServiceHandle,
+  type SubgraphServiceHandle,
   type Recurrence,
   type TaskStateInput,
 } from '@nq57/shared';
@@ -62,7 +62,7 @@ function disagreements(rows: StateRow[]): StateRow[] {
   });
 }
 
-function subgraph(name: string): LevelServiceHandle {
+function subgraph(name: string): SubgraphServiceHandle {
   const found = subgraphsOf(hub()).find((candidate) => candidate.name === name);
   if (!found) throw new Error(`no ${name} subgraph`);
   return found;

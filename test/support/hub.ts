@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabase, withDatabase, type LevelServiceHandle } from '@nq57/shared';
+import { dropDatabase, ensureDatabase, withDatabase, type SubgraphServiceHandle } from '@nq57/shared';
 import { startHub, type HubHandle } from '../../scripts/src/hub';
 import { adminToken } from './tokens';
 
@@ -83,9 +83,9 @@ export function useTestHub(options: TestHubOptions = {}): () => TestHub {
 }
 
 /** Every subgraph the hub runs over the database (a subgraph added to the hub later is included). */
-export function subgraphsOf(hub: HubHandle): LevelServiceHandle[] {
+export function subgraphsOf(hub: HubHandle): SubgraphServiceHandle[] {
   return Object.values(hub).filter(
-    (value): value is LevelServiceHandle =>
+    (value): value is SubgraphServiceHandle =>
       typeof value === 'object' && value !== null && 'dataSource' in value && 'queries' in value,
   );
 }

@@ -1,12 +1,12 @@
 import {
   catchUpCentralRouting,
   catchUpSearchIndex,
-  startLevelService,
+  startSubgraphService,
   TaskLevel,
   TaskStateResolver,
-  type LevelServiceDefinition,
-  type LevelServiceHandle,
-  type LevelServiceOptions,
+  type SubgraphServiceDefinition,
+  type SubgraphServiceHandle,
+  type SubgraphServiceOptions,
 } from '@nq57/shared';
 import { DirectiveDocument } from './directive/directive.entity';
 import { DirectiveResolver } from './directive/directive.resolver';
@@ -25,7 +25,7 @@ import { ResolvedDeadline1764300000000 } from './migrations/1764300000000-resolv
 import { seedCentral } from './seed';
 
 /** The parts of the central subgraph (schema, tables, loaders, seed). */
-export function definition(): LevelServiceDefinition<CentralLoaders> {
+export function definition(): SubgraphServiceDefinition<CentralLoaders> {
   return {
     name: 'central',
     schema: 'central',
@@ -36,13 +36,13 @@ export function definition(): LevelServiceDefinition<CentralLoaders> {
       TaskState1764100000000,
       ResolvedDeadline1764300000000,
     ],
-    resolvers: [
-      DirectiveResolver,
-      DirectiveProgressResolver,
-      DirectiveAgenciesResolver,
-      CentralTaskResolver,
-      CentralTaskStatusResolver,
-      TaskStateResolver,
+    resolvers: ({ dataSource }) => [
+      new DirectiveResolver(dataSource),
+      new DirectiveProgressResolver(),
+      new DirectiveAgenciesResolver(),
+      new CentralTaskResolver(dataSource),
+      new CentralTaskStatusResolver(dataSource),
+      new TaskStateResolver(),
     ],
     createLoaders: createCentralLoaders,
     seed: seedCentral,
@@ -64,6 +64,6 @@ export function definition(): LevelServiceDefinition<CentralLoaders> {
 }
 
 /** Starts the central subgraph (directives and central tasks) on `options.port` (0: a free port). */
-export function start(options: LevelServiceOptions): Promise<LevelServiceHandle> {
-  return startLevelService(definition(), options);
+export function start(options: SubgraphServiceOptions): Promise<SubgraphServiceHandle> {
+  return startSubgraphService(definition(), options);
 }

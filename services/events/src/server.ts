@@ -1,9 +1,9 @@
 import {
-  startLevelService,
+  startSubgraphService,
   taskStateMigration,
-  type LevelServiceDefinition,
-  type LevelServiceHandle,
-  type LevelServiceOptions,
+  type SubgraphServiceDefinition,
+  type SubgraphServiceHandle,
+  type SubgraphServiceOptions,
   type ServiceAttachment,
 } from '@nq57/shared';
 import type { DataSource } from 'typeorm';
@@ -26,7 +26,7 @@ const taskReference = {
 };
 
 /** The parts of the events subgraph: the event log, `history` on every task, the live subscription. */
-export function definition(): LevelServiceDefinition<EventsLoaders> {
+export function definition(): SubgraphServiceDefinition<EventsLoaders> {
   return {
     name: 'events',
     schema: 'events',
@@ -38,7 +38,7 @@ export function definition(): LevelServiceDefinition<EventsLoaders> {
       TaskSearch1764200000000,
       WritePath1764400000000,
     ],
-    resolvers: [TaskEventResolver, TaskHistoryResolver, TaskSearchResolver],
+    resolvers: () => [new TaskEventResolver(), new TaskHistoryResolver(), new TaskSearchResolver()],
     orphanedTypes: [CentralTaskRef, ProvincialTaskRef, CommuneTaskRef],
     createLoaders: createEventsLoaders,
     attach: startFeed,
@@ -73,6 +73,6 @@ function poolStats(dataSource: DataSource): { total: number; idle: number } {
 }
 
 /** Starts the events subgraph on `options.port` (0: a free port); it serves graphql-ws at /graphql too. */
-export function start(options: LevelServiceOptions): Promise<LevelServiceHandle> {
-  return startLevelService(definition(), options);
+export function start(options: SubgraphServiceOptions): Promise<SubgraphServiceHandle> {
+  return startSubgraphService(definition(), options);
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import {
   insertIgnoring,
   insertSeedCentralLinks,
+  insertSeedCites,
   insertSeedIndicators,
   officialProvinces,
   readSeedPlans,
@@ -36,6 +37,7 @@ export async function seedProvincial(dataSource: DataSource): Promise<void> {
       })),
     );
     await insertIgnoring(manager, ProvincialTask, tasks);
+    await insertSeedCites(manager, plans);
     await insertSeedCentralLinks(
       manager,
       new Set(plans.flatMap((plan) => plan.tasks.map((task) => task.key))),

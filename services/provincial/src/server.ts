@@ -1,35 +1,39 @@
 import {
   catchUpSearchIndex,
+  levelEntities,
+  levelReferences,
   catchUpTraceLinks,
   httpEntityClient,
-  startLevelService,
+  startSubgraphService,
   TaskLevel,
   TaskStateResolver,
-  type LevelServiceDefinition,
-  type LevelServiceHandle,
-  type LevelServiceOptions,
+  type SubgraphServiceDefinition,
+  type SubgraphServiceHandle,
+  type SubgraphServiceOptions,
 } from '@nq57/shared';
-import { Province } from './province/province.entity';
 import { ProvinceResolver } from './province/province.resolver';
-import { ProvincialPlan } from './provincial-plan/provincial-plan.entity';
 import { ProvincialPlanResolver } from './provincial-plan/provincial-plan.resolver';
-import { ProvincialTask } from './provincial-task/provincial-task.entity';
-import { ProvincialTaskResolver } from './provincial-task/provincial-task.resolver';
+import {
+  ProvincialTaskResolver,
+  ProvincialTaskLinksResolver,
+  ProvincialSameLevelTasksResolver,
+} from './provincial-task/provincial-task.resolver';
 import { ProvincialTaskStatusResolver } from './provincial-task/provincial-task-status.resolver';
 import { ProvinceWarningsResolver } from './warning/province-warnings.resolver';
 import { CentralTaskImplementationsResolver } from './central-task/central-task.resolver';
-import { ProvincialIndicator } from './indicator/provincial-indicator.entity';
 import {
   ProvincialIndicatorResolver,
   ProvincialPlanIndicatorsResolver,
 } from './indicator/provincial-indicator.resolver';
-import { createProvincialLoaders, type ProvincialContext, type ProvincialLoaders } from './loaders';
+import { createProvincialLoaders, type ProvincialLoaders } from './loaders';
 import { Init1763800000000 } from './migrations/1763800000000-init';
 import { StatusReporting1763900000000 } from './migrations/1763900000000-status-reporting';
 import { Indicators1764000000000 } from './migrations/1764000000000-indicators';
 import { TaskState1764100000000 } from './migrations/1764100000000-task-state';
 import { ResolvedDeadline1764300000000 } from './migrations/1764300000000-resolved-deadline';
 import { TraceLinkMirror1764400000000 } from './migrations/1764400000000-trace-link-mirror';
+import { LinkSuggestions1764700000000 } from './migrations/1764700000000-link-suggestions';
+import { ProvincialTaskSuggestionsResolver } from './provincial-task/provincial-task-suggestions.resolver';
 import {
   ProvinceAgenciesResolver,
   ProvinceProgressResolver,
@@ -37,19 +41,21 @@ import {
 } from './province/province-progress.resolver';
 import { ProvinceRankingResolver } from './ranking/province-ranking.resolver';
 import { CentralTaskImplementationProgressResolver } from './central-task/implementation-progress.resolver';
+import { PROVINCIAL } from './level';
 import { seedProvincial } from './seed';
 
 /** Where the provincial subgraph runs, and the central subgraph it checks links against. */
-export interface ProvincialOptions extends LevelServiceOptions {
+export interface ProvincialOptions extends SubgraphServiceOptions {
   centralUrl: string;
 }
 
 /** The parts of the provincial subgraph (schema, tables, loaders, seed). */
-export function definition(urls: { centralUrl: string }): LevelServiceDefinition<ProvincialLoaders> {
+export function definition(urls: { centralUrl: string }): SubgraphServiceDefinition<ProvincialLoaders> {
+  const central = httpEntityClient(urls.centralUrl);
   return {
     name: 'provincial',
     schema: 'provincial',
-    entities: [Province, ProvincialPlan, ProvincialTask, ProvincialIndicator],
+    entities: levelEntities(PROVINCIAL),
     migrations: [
       Init1763800000000,
       StatusReporting1763900000000,
@@ -57,24 +63,27 @@ export function definition(urls: { centralUrl: string }): LevelServiceDefinition
       TaskState1764100000000,
       ResolvedDeadline1764300000000,
       TraceLinkMirror1764400000000,
+      LinkSuggestions1764700000000,
     ],
-    resolvers: [
-      ProvinceResolver,
-      ProvincialPlanResolver,
-      ProvincialTaskResolver,
-      ProvincialTaskStatusResolver,
-      TaskStateResolver,
-      ProvinceWarningsResolver,
-      CentralTaskImplementationsResolver,
-      ProvincialIndicatorResolver,
-      ProvincialPlanIndicatorsResolver,
-      ProvinceProgressResolver,
-      ProvinceAgenciesResolver,
-      ProvincialPlanProgressResolver,
-      ProvinceRankingResolver,
-      CentralTaskImplementationProgressResolver,
+    resolvers: ({ dataSource }) => [
+      new ProvinceResolver(dataSource),
+      new ProvincialPlanResolver(dataSource),
+      new ProvincialTaskResolver(dataSource),
+      new ProvincialTaskLinksResolver(dataSource, central),
+      new ProvincialSameLevelTasksResolver(),
+      new ProvincialTaskStatusResolver(dataSource),
+      new ProvincialTaskSuggestionsResolver(dataSource, central),
+      new TaskStateResolver(),
+      new ProvinceWarningsResolver(),
+      new CentralTaskImplementationsResolver(),
+      new ProvincialIndicatorResolver(dataSource),
+      new ProvincialPlanIndicatorsResolver(),
+      new ProvinceProgressResolver(),
+      new ProvinceAgenciesResolver(),
+      new ProvincialPlanProgressResolver(),
+      new ProvinceRankingResolver(dataSource),
+      new CentralTaskImplementationProgressResolver(),
     ],
-    resolverArgs: [httpEntityClient(urls.centralUrl)],
     createLoaders: createProvincialLoaders,
     seed: seedProvincial,
     catchUp: async (dataSource) => {
@@ -82,27 +91,12 @@ export function definition(urls: { centralUrl: string }): LevelServiceDefinition
       await catchUpTraceLinks(dataSource, TaskLevel.PROVINCIAL);
     },
     references: {
-      Province: {
-        __resolveReference: (ref: { code: string }, { loaders }: ProvincialContext) =>
-          loaders.provinceByCode.load(ref.code),
-      },
-      ProvincialPlan: {
-        __resolveReference: (ref: { id: string }, { loaders }: ProvincialContext) =>
-          loaders.planById.load(ref.id),
-      },
-      ProvincialTask: {
-        __resolveReference: (ref: { id: string }, { loaders }: ProvincialContext) =>
-          loaders.taskById.load(ref.id),
-      },
-      ProvincialIndicator: {
-        __resolveReference: (ref: { id: string }, { loaders }: ProvincialContext) =>
-          loaders.indicatorById.load(ref.id),
-      },
+      ...levelReferences(PROVINCIAL),
     },
   };
 }
 
 /** Starts the provincial subgraph (provinces, plans, tasks, links to central tasks). */
-export function start(options: ProvincialOptions): Promise<LevelServiceHandle> {
-  return startLevelService(definition(options), options);
+export function start(options: ProvincialOptions): Promise<SubgraphServiceHandle> {
+  return startSubgraphService(definition(options), options);
 }

@@ -6,6 +6,7 @@ import { findRecordedPlan, type PlanTable } from '../document/plan-identity';
 import { ErrorCode, userError } from '../errors';
 import { interpretTaskTable, type ColumnMapping, type ImportedTask, type ImportProblem } from '../import';
 import { indexTasks } from '../search/search-index';
+import { writeTaskCites, type TaskCite } from '../suggestions/task-cites';
 import type { Task } from '../task/task.interface';
 import { taskColumns } from '../task/task.input';
 import type { TaskLevel } from '../task/task-status';
@@ -248,9 +249,22 @@ async function writeNewPlan<P extends DocumentBase & { id: string }, T extends T
     await manager.save(entities);
     const ids = entities.map((entity) => (entity as Task).id);
     await indexTasks(manager, spec.level, ids);
+    // The numbers each row cites ("Văn bản giao nhiệm vụ"): what suggested links rank first.
+    await writeTaskCites(
+      manager,
+      batch.flatMap((task, offset) => citesOf(task, ids[offset])),
+    );
     batch.forEach((task, offset) => rows.push(importedRow(task, ids[offset])));
   }
   return { planId, rows };
+}
+
+function citesOf(task: ImportedTask, taskId: string): TaskCite[] {
+  return task.cites.flatMap((cite) =>
+    cite.number === null
+      ? []
+      : [{ taskId, number: cite.number, text: cite.text, inferred: false, evidence: null }],
+  );
 }
 
 function printedAsInput(task: ImportedTask): Parameters<typeof taskColumns>[0] {

@@ -1,8 +1,8 @@
-import type { LevelServiceHandle, LevelServiceOptions } from './level-service';
+import type { SubgraphServiceHandle, SubgraphServiceOptions } from './level-service';
 
-/** Runs a level service as a process: config from the environment, clean stop on SIGTERM/SIGINT. */
+/** Runs a subgraph service as a process: config from the environment, clean stop on SIGTERM/SIGINT. */
 export async function runService(
-  start: (options: LevelServiceOptions) => Promise<LevelServiceHandle>,
+  start: (options: SubgraphServiceOptions) => Promise<SubgraphServiceHandle>,
   defaultPort: number,
 ): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;

@@ -12,7 +12,7 @@ export class CommuneResolver {
     @Arg('code', () => String) code: string,
     @Ctx() { loaders }: CommuneContext,
   ): Promise<Commune | null> {
-    return loaders.communeByCode.load(code);
+    return loaders.jurisdictionByCode.load(code);
   }
 
   @FieldResolver(() => ProvinceRef, { description: 'The province the commune belongs to' })
@@ -22,7 +22,7 @@ export class CommuneResolver {
 
   @FieldResolver(() => [CommunePlan], { description: 'The plans the commune has issued' })
   plans(@Root() commune: Commune, @Ctx() { loaders }: CommuneContext): Promise<CommunePlan[]> {
-    return loaders.plansByCommuneCode.load(commune.code);
+    return loaders.plansByJurisdiction.load(commune.code);
   }
 }
 

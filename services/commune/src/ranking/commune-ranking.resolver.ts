@@ -19,7 +19,7 @@ export class CommuneRankingResolver {
     @Ctx() { loaders }: CommuneContext,
     @AsOfArg() asOf?: string | null,
   ): Promise<Ranked<Commune>[]> {
-    const progress = loaders.progress.byCommuneCode(monitoringDay(asOf));
+    const progress = loaders.progress.byJurisdiction(monitoringDay(asOf));
     const communes = await loaders.communesByProvinceCode.load(province.code);
     // Loaded together, so the loader sends one aggregate for all the province's communes.
     const units = await Promise.all(

@@ -14,7 +14,7 @@ export class ProvinceResolver {
     @Arg('code', () => String) code: string,
     @Ctx() { loaders }: ProvincialContext,
   ): Promise<Province | null> {
-    return loaders.provinceByCode.load(code);
+    return loaders.jurisdictionByCode.load(code);
   }
 
   @Query(() => [Province], { description: 'All 34 provinces and centrally-run cities, by code' })
@@ -24,6 +24,6 @@ export class ProvinceResolver {
 
   @FieldResolver(() => [ProvincialPlan], { description: 'The plans the province has issued' })
   plans(@Root() province: Province, @Ctx() { loaders }: ProvincialContext): Promise<ProvincialPlan[]> {
-    return loaders.plansByProvinceCode.load(province.code);
+    return loaders.plansByJurisdiction.load(province.code);
   }
 }

@@ -22,7 +22,7 @@ export class ProvinceRankingResolver {
   ): Promise<Ranked<Province>[]> {
     const day = monitoringDay(asOf);
     const provinces = await this.dataSource.getRepository(Province).find({ order: { code: 'ASC' } });
-    const loader = loaders.progress.byProvinceCode(day);
+    const loader = loaders.progress.byJurisdiction(day);
     // Loaded together, so the loader sends one aggregate for all 34.
     const units = await Promise.all(
       provinces.map(async (province) => ({ subject: province, progress: await loader.load(province.code) })),

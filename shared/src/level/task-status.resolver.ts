@@ -1,0 +1,72 @@
+import { Arg, Ctx, Mutation, Resolver, type ClassType } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import type { RequestContext } from '../context';
+import { reportAndReload, type StatusReportTarget } from '../status/report-status';
+import { ResolveDeadlineInput, resolveTaskDeadline } from '../status/resolve-deadline';
+import { TaskStatusInput } from '../status/status-report.input';
+import { statusReportType } from '../status/status-report.type';
+import type { Task } from '../task/task.interface';
+import type { LevelSpec, LevelTypes } from './level-spec';
+
+/** Where a level's status reports go: the names of its types and fields, its task entity and tables. */
+export interface StatusLevel<T extends Task> {
+  /** "Central", "Provincial", "Commune": `update<Prefix>TaskStatus`, `<Prefix>TaskStatusReport`. */
+  prefix: string;
+  /** The level in descriptions: "a central task". */
+  adjective: string;
+  task: ClassType<T>;
+  target: StatusReportTarget;
+}
+
+/** The status-report side of a level of the spec: its plan table holds the task's jurisdiction. */
+export function statusLevel<L extends LevelTypes>(spec: LevelSpec<L>): StatusLevel<L['task']> {
+  return {
+    prefix: spec.prefix,
+    adjective: spec.adjective,
+    task: spec.task.entity,
+    target: {
+      level: spec.level,
+      taskTable: spec.task.table,
+      // The event's routing is read in the report's own SQL (docs/decisions/0006-write-path.md).
+      plan: { table: spec.plan.table, jurisdictionColumn: spec.jurisdictionColumn },
+    },
+  };
+}
+
+/**
+ * `update<Prefix>TaskStatus` (returning a `<Prefix>TaskStatusReport`, a type made here) and
+ * `resolve<Prefix>TaskDeadline`: every level's status reports, central's included.
+ */
+export function taskStatusResolver<T extends Task>(level: StatusLevel<T>): ClassType {
+  const { prefix, adjective, task: TaskType, target } = level;
+  const StatusReport = statusReportType(TaskType, `${prefix}TaskStatusReport`);
+
+  @Resolver()
+  class TaskStatusResolver {
+    constructor(private readonly dataSource: DataSource) {}
+
+    @Mutation(() => StatusReport, {
+      name: `update${prefix}TaskStatus`,
+      description: `Reports the status and progress of a ${adjective} task; every accepted report is an event`,
+    })
+    updateTaskStatus(
+      @Arg('input', () => TaskStatusInput) input: TaskStatusInput,
+      @Ctx() { identity }: RequestContext<unknown>,
+    ): Promise<InstanceType<typeof StatusReport>> {
+      return reportAndReload(this.dataSource, target, TaskType, input, identity);
+    }
+
+    @Mutation(() => TaskType, {
+      name: `resolve${prefix}TaskDeadline`,
+      description:
+        'Records the date a relative deadline ("Sau khi có văn bản của tỉnh") now falls due, once that document exists',
+    })
+    resolveTaskDeadline(
+      @Arg('input', () => ResolveDeadlineInput) input: ResolveDeadlineInput,
+      @Ctx() { identity }: RequestContext<unknown>,
+    ): Promise<T> {
+      return resolveTaskDeadline(this.dataSource, target, TaskType, input, identity);
+    }
+  }
+  return TaskStatusResolver;
+}
