@@ -21,10 +21,7 @@ export const socket: WsClient = createWsClient({
   lazyCloseTimeout: 30_000,
   retryAttempts: 0,
   keepAlive: 10_000,
-  connectionParams: () => {
-    const token = sessionStorage.getItem('nq57-token');
-    return token ? { authorization: `Bearer ${token}` } : {};
-  },
+  // No token on the socket: the feed is public, and a bad pasted token must not cost the page its live view.
 });
 
 /** Queries over HTTP POST, the subscription over the socket; no cache, so a view never shows a stale read. */
@@ -52,4 +49,29 @@ export async function read<T, V extends AnyVariables = AnyVariables>(
   if (result.error) throw new Error(result.error.message);
   if (!result.data) throw new Error('Máy chủ không trả dữ liệu');
   return result.data;
+}
+
+/** A write's answer: its data, or the first error's code, message and details (a network failure: no code). */
+export type Written<T> =
+  | { data: T; refusal?: undefined }
+  | { data?: undefined; refusal: { code: string | null; message: string; details: Record<string, unknown> } };
+
+/** Runs a named mutation with `token` as its bearer token; reads stay anonymous, so a bad token spoils no view. */
+export async function write<T, V extends AnyVariables = AnyVariables>(
+  mutation: string,
+  variables: V,
+  token: string,
+): Promise<Written<T>> {
+  const result = await client
+    .mutation<T, V>(mutation, variables, { fetchOptions: { headers: { authorization: `Bearer ${token}` } } })
+    .toPromise();
+  const [first] = result.error?.graphQLErrors ?? [];
+  if (first) {
+    const { code, ...details } = first.extensions as { code?: string };
+    return { refusal: { code: code ?? null, message: first.message, details } };
+  }
+  if (result.error || !result.data) {
+    return { refusal: { code: null, message: result.error?.message ?? 'no data', details: {} } };
+  }
+  return { data: result.data };
 }

@@ -1,8 +1,11 @@
 import { Link } from './components/link';
-import { useRoute, type Route } from './router';
+import { SignIn } from './components/sign-in';
+import { searchHref, useRoute, type Route } from './router';
+import { CommuneView } from './views/commune';
 import { DirectiveView } from './views/directive';
 import { NationView } from './views/nation';
 import { ProvinceView } from './views/province';
+import { SearchView } from './views/search';
 import { TaskView } from './views/task';
 
 function View(props: { route: Route }) {
@@ -16,6 +19,10 @@ function View(props: { route: Route }) {
       return <TaskView key={route.id} id={route.id} />;
     case 'province':
       return <ProvinceView key={route.code} code={route.code} />;
+    case 'commune':
+      return <CommuneView key={route.code} code={route.code} />;
+    case 'search':
+      return <SearchView key={searchHref(route.params)} params={route.params} />;
     case 'notFound':
       return (
         <>
@@ -42,8 +49,10 @@ export function App() {
         </Link>
         <nav aria-label="Chính">
           <Link href="/">Toàn quốc</Link>
+          <Link href="/tim-kiem">Tìm kiếm</Link>
           <a href="/graphql">API GraphQL</a>
         </nav>
+        <SignIn />
       </header>
       <main id="main">
         <View route={route} />

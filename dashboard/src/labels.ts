@@ -44,3 +44,17 @@ export function formatShare(share: number | null): string {
   if (share === null) return '—';
   return `${(share * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
 }
+
+/** The roles of a token, as the sign-in box shows them. */
+export const ROLE_LABEL: Record<string, string> = {
+  viewer: 'Người xem',
+  reporter: 'Người báo cáo',
+  planner: 'Cán bộ lập kế hoạch',
+  admin: 'Quản trị hệ thống',
+};
+
+/** A jurisdiction claim in words: "Trung ương", "tỉnh, thành phố mã 19", "xã, phường mã 24682". */
+export function jurisdictionText(code: string): string {
+  if (code === 'central') return 'Trung ương';
+  return code.length === 2 ? `tỉnh, thành phố mã ${code}` : `xã, phường mã ${code}`;
+}

@@ -34,9 +34,14 @@ export function LightBar(props: { counts: LightCounts }) {
   );
 }
 
+/** A light's one word as the tables print it ("Xanh", "Vàng", "Đỏ", "Xám"). */
+export function lightWord(light: Light): string {
+  return LIGHT_LABEL[light].split(':')[0];
+}
+
 /** One task's light: a coloured dot and its word, so colour is never the only sign. */
 export function LightDot(props: { light: Light }) {
-  const [word] = LIGHT_LABEL[props.light].split(':');
+  const word = lightWord(props.light);
   return (
     <span class="dot-label" title={LIGHT_LABEL[props.light]}>
       <span class={`dot light-${props.light.toLowerCase()}`} aria-hidden="true" />

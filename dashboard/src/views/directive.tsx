@@ -2,12 +2,15 @@ import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import { read } from '../api';
 import { ConnectionBadge } from '../components/connection';
-import { LightBar, LightDot } from '../components/lights';
+import { ExportButtons } from '../components/export-buttons';
+import { LightBar, LightDot, lightWord } from '../components/lights';
+import { statusText } from '../components/plan-table';
+import type { Sheet } from '../export/sheet';
 import { Link } from '../components/link';
 import { useCoalesced, useFollow, useLoad } from '../hooks';
 import { STATUS_LABEL, type Light, type TaskStatus } from '../labels';
 import type { LiveEvent } from '../live';
-import { provinceHref, taskHref } from '../router';
+import { communeHref, provinceHref, taskHref } from '../router';
 import { ROLLUP_FIELDS, type Rollup } from '../rollup';
 
 interface Row {
@@ -159,11 +162,37 @@ export function DirectiveView(props: { number: string }) {
         </p>
         <LightBar counts={data.progress} />
       </section>
+      <ExportButtons sheet={() => directiveSheet(data)} />
       {data.tasks.map((task) => (
         <CentralTaskCard key={task.id} task={task} />
       ))}
     </>
   );
+}
+
+/** The trace as a sheet: one row per task carrying out a central task, as the cards list them. */
+function directiveSheet(directive: Directive): Sheet {
+  const line = (central: CentralRow, place: string, row: Row): (string | number)[] => [
+    `${central.ordinal ? `${central.ordinal} ` : ''}${central.content}`,
+    place,
+    `${row.ordinal ? `${row.ordinal} ` : ''}${row.content}`,
+    statusText(row),
+    lightWord(row.state.light),
+  ];
+  return {
+    name: `chi-thi-${directive.number.replace(/[^\w-]+/g, '-')}`,
+    title: `${directive.number}: ${directive.title}`,
+    columns: ['Nhiệm vụ trung ương', 'Đơn vị thực hiện', 'Nhiệm vụ', 'Trạng thái', 'Đèn'],
+    rows: directive.tasks.flatMap((central) => [
+      ...central.provincialTasks.flatMap((task) => [
+        line(central, `${task.plan.province.name}${task.plan.number ? ` (${task.plan.number})` : ''}`, task),
+        ...task.communeTasks.map((commune) => line(central, `↳ ${commune.commune.name}`, commune)),
+      ]),
+      ...central.communeTasks.map((task) =>
+        line(central, `${task.commune.name}, ${task.commune.province.name}`, task),
+      ),
+    ]),
+  };
 }
 
 function CentralTaskCard(props: { task: CentralRow }) {
@@ -229,7 +258,11 @@ function ImplementersTable(props: { task: CentralRow }) {
           <ImplementerRow
             key={row.id}
             row={row}
-            place={`${row.commune.name}, ${row.commune.province.name}`}
+            place={
+              <Link href={communeHref(row.commune.code)}>
+                {row.commune.name}, {row.commune.province.name}
+              </Link>
+            }
           />
         ))}
       </tbody>

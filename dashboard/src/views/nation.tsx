@@ -1,7 +1,9 @@
 import { read } from '../api';
 import { ConnectionBadge } from '../components/connection';
 import { LightBar } from '../components/lights';
+import { ExportButtons } from '../components/export-buttons';
 import { Link } from '../components/link';
+import type { Sheet } from '../export/sheet';
 import { useCoalesced, useFollow, useLoad } from '../hooks';
 import { formatShare } from '../labels';
 import type { LiveEvent } from '../live';
@@ -104,6 +106,7 @@ export function NationView() {
       ) : (
         <>
           <NationTotal provinces={data.provinces} />
+          <ExportButtons sheet={() => nationSheet(data.provinces)} />
           <div class="columns">
             <ProvinceTable provinces={data.provinces} />
             <div>
@@ -116,6 +119,37 @@ export function NationView() {
       )}
     </>
   );
+}
+
+/** The province table as a sheet: each province's counts, its lights as numbers (the bar's accessible name). */
+function nationSheet(provinces: ProvinceRow[]): Sheet {
+  return {
+    name: 'toan-quoc',
+    title: 'Tiến độ thực hiện nhiệm vụ theo tỉnh, thành phố (nhiệm vụ của tỉnh và các xã)',
+    columns: [
+      'Tỉnh, thành phố',
+      'Tổng số nhiệm vụ',
+      'Hoàn thành đúng hạn',
+      'Quá hạn',
+      'Xanh',
+      'Vàng',
+      'Đỏ',
+      'Xám',
+    ],
+    rows: provinces.map((row) => {
+      const sum = addRollups(row.progress, row.communeProgress);
+      return [
+        row.name,
+        sum.total,
+        sum.completedOnTime,
+        sum.overdue,
+        sum.green,
+        sum.yellow,
+        sum.red,
+        sum.grey,
+      ];
+    }),
+  };
 }
 
 function NationTotal(props: { provinces: ProvinceRow[] }) {

@@ -1,29 +1,22 @@
 import { useRef } from 'preact/hooks';
 import { read } from '../api';
 import { ConnectionBadge } from '../components/connection';
-import { LightBar, LightDot } from '../components/lights';
+import { ExportButtons } from '../components/export-buttons';
+import { LightBar } from '../components/lights';
 import { Link } from '../components/link';
+import {
+  PLAN_FIELDS,
+  PlanTable,
+  plansSheet,
+  withPlanEvent,
+  type PlanWithTasks,
+} from '../components/plan-table';
+import { WARNING_FIELDS, Warnings, type WarningLists } from '../components/warnings';
 import { useCoalesced, useFollow, useLoad } from '../hooks';
-import { STATUS_LABEL, formatShare, type Light, type TaskStatus } from '../labels';
-import { taskHref } from '../router';
+import { formatShare } from '../labels';
+import { communeHref } from '../router';
 import { ROLLUP_FIELDS, type Rollup } from '../rollup';
 
-interface PlanTask {
-  id: string;
-  ordinal: string | null;
-  content: string;
-  lead: { text: string } | null;
-  deadline: { text: string } | null;
-  status: TaskStatus;
-  progress: number;
-  state: { light: Light };
-}
-interface WarningTask {
-  id: string;
-  ordinal: string | null;
-  content: string;
-  state: { dueDate: string | null };
-}
 interface Counts {
   progress: Rollup;
   communeProgress: Rollup;
@@ -33,39 +26,26 @@ interface Counts {
     judged: number;
     commune: { code: string; name: string };
   }[];
-  warnings: { staleReports: WarningTask[]; dueSoon: WarningTask[]; overdue: WarningTask[] };
+  warnings: WarningLists;
 }
 interface Province extends Counts {
   code: string;
   name: string;
-  plans: {
-    id: string;
-    number: string | null;
-    title: string;
-    issuedOnText: string | null;
-    tasks: PlanTask[];
-  }[];
+  plans: (PlanWithTasks & { issuedOnText: string | null })[];
 }
 
 const COUNTS_FIELDS = `
   progress { ${ROLLUP_FIELDS} }
   communeProgress { ${ROLLUP_FIELDS} }
   communeRanking { rank onTimeShare judged commune { code name } }
-  warnings {
-    staleReports { id ordinal content state { dueDate } }
-    dueSoon { id ordinal content state { dueDate } }
-    overdue { id ordinal content state { dueDate } }
-  }
+  ${WARNING_FIELDS}
 `;
 const PROVINCE = `
   query ProvinceView($code: String!) {
     province(code: $code) {
       code name
       ${COUNTS_FIELDS}
-      plans {
-        id number title issuedOnText
-        tasks { id ordinal content lead { text } deadline { text } status progress state { light } }
-      }
+      plans { issuedOnText ${PLAN_FIELDS} }
     }
   }
 `;
@@ -90,24 +70,8 @@ export function ProvinceView(props: { code: string }) {
     { provinceCode: props.code },
     {
       onEvent: (event) => {
-        const { task } = event;
         loaded.set(({ province }) => ({
-          province: province && {
-            ...province,
-            plans: province.plans.map((plan) => ({
-              ...plan,
-              tasks: plan.tasks.map((row) =>
-                row.id === task.id
-                  ? {
-                      ...row,
-                      status: task.status,
-                      progress: task.progress,
-                      state: { light: task.state.light },
-                    }
-                  : row,
-              ),
-            })),
-          },
+          province: province && { ...province, plans: withPlanEvent(province.plans, event) },
         }));
         refresh(true);
       },
@@ -118,6 +82,7 @@ export function ProvinceView(props: { code: string }) {
   if (loaded.data === null) return <p aria-busy="true">Đang tải…</p>;
   const province = loaded.data.province;
   if (!province) return <h1>Không có tỉnh mã {props.code}</h1>;
+  const sheet = () => plansSheet(`tinh-${province.code}`, province.name, province.plans);
   return (
     <>
       <div class="title-row">
@@ -141,8 +106,9 @@ export function ProvinceView(props: { code: string }) {
         <CommuneRanking rows={province.communeRanking} />
         <Warnings warnings={province.warnings} />
       </div>
+      <ExportButtons sheet={sheet} />
       {province.plans.map((plan) => (
-        <section key={plan.id} aria-labelledby={`plan-${plan.id}`}>
+        <section key={plan.id} aria-labelledby={`plan-${plan.id}`} data-plan={plan.number ?? ''}>
           <h2 id={`plan-${plan.id}`}>
             Kế hoạch {plan.number ?? '(không số)'}: {plan.title}
           </h2>
@@ -150,41 +116,6 @@ export function ProvinceView(props: { code: string }) {
         </section>
       ))}
     </>
-  );
-}
-
-function PlanTable(props: { tasks: PlanTask[] }) {
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">TT</th>
-          <th scope="col">Nội dung nhiệm vụ</th>
-          <th scope="col">Chủ trì</th>
-          <th scope="col">Thời hạn</th>
-          <th scope="col">Trạng thái</th>
-          <th scope="col">Đèn</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.tasks.map((task) => (
-          <tr key={task.id} data-task={task.id}>
-            <td>{task.ordinal ?? ''}</td>
-            <td>
-              <Link href={taskHref(task.id)}>{task.content}</Link>
-            </td>
-            <td>{task.lead?.text ?? '—'}</td>
-            <td>{task.deadline?.text ?? '—'}</td>
-            <td class="status">
-              {STATUS_LABEL[task.status]} ({task.progress} %)
-            </td>
-            <td class="light">
-              <LightDot light={task.state.light} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 
@@ -208,7 +139,9 @@ function CommuneRanking(props: { rows: Counts['communeRanking'] }) {
             {props.rows.map((row) => (
               <tr key={row.commune.code}>
                 <td class="rank">{row.rank ?? '—'}</td>
-                <th scope="row">{row.commune.name}</th>
+                <th scope="row">
+                  <Link href={communeHref(row.commune.code)}>{row.commune.name}</Link>
+                </th>
                 <td class="share">{formatShare(row.onTimeShare)}</td>
                 <td class="judged">{row.judged}</td>
               </tr>
@@ -216,37 +149,6 @@ function CommuneRanking(props: { rows: Counts['communeRanking'] }) {
           </tbody>
         </table>
       )}
-    </section>
-  );
-}
-
-function Warnings(props: { warnings: Counts['warnings'] }) {
-  const lists: [string, WarningTask[], string][] = [
-    ['Quá hạn', props.warnings.overdue, 'overdue'],
-    ['Sắp đến hạn (7 ngày)', props.warnings.dueSoon, 'due-soon'],
-    ['Chậm báo cáo', props.warnings.staleReports, 'stale'],
-  ];
-  return (
-    <section aria-labelledby="warnings-title">
-      <h2 id="warnings-title">Cảnh báo</h2>
-      {lists.map(([title, tasks, key]) => (
-        <details key={key} data-warning={key}>
-          <summary>
-            {title}: <strong class="count">{tasks.length}</strong>
-          </summary>
-          <ul class="links">
-            {tasks.map((task) => (
-              <li key={task.id}>
-                <Link href={taskHref(task.id)}>
-                  {task.ordinal ? `${task.ordinal} ` : ''}
-                  {task.content}
-                </Link>{' '}
-                <span class="muted">(hạn {task.state.dueDate ?? '—'})</span>
-              </li>
-            ))}
-          </ul>
-        </details>
-      ))}
     </section>
   );
 }

@@ -3,10 +3,11 @@ import { read } from '../api';
 import { ConnectionBadge } from '../components/connection';
 import { LightDot } from '../components/lights';
 import { Link } from '../components/link';
+import { ReportForm } from './report-form';
 import { useFollow, useLoad } from '../hooks';
 import { STATUS_LABEL, formatTime, type Light, type TaskStatus } from '../labels';
 import type { LiveEvent } from '../live';
-import { directiveHref, provinceHref, taskHref } from '../router';
+import { communeHref, directiveHref, provinceHref, taskHref } from '../router';
 
 type HistoryEvent = Pick<
   LiveEvent,
@@ -87,7 +88,7 @@ export function TaskView(props: { id: string }) {
     {
       // The newest event of the history: the feed resumes right after it, so no report falls between.
       after: task?.history.events[0]?.cursor ?? null,
-      onEvent: (event) => loaded.set((old) => withEvent(old, event)),
+      onEvent: (event) => loaded.set((old) => withChange(old, event.task.id, event, event.task)),
       onResync: () => loaded.reload(),
     },
     loaded.data !== null,
@@ -106,23 +107,36 @@ export function TaskView(props: { id: string }) {
         <ConnectionBadge state={state} />
       </div>
       <Fields task={task} />
+      <ReportForm
+        key={task.id}
+        task={{ ...task, jurisdiction: jurisdictionOf(task) }}
+        onAccepted={(accepted) =>
+          loaded.set((old) => withChange(old, task.id, accepted.event, accepted.task))
+        }
+      />
       <TraceDown task={task} />
       <Timeline events={task.history.events} />
     </>
   );
 }
 
-/** The answer with the event on top of the history and the task as the event left it (replays come once). */
-function withEvent(answer: TaskAnswer, event: LiveEvent): TaskAnswer {
+/** The answer with a report on top of the history and the task as it left it (a report comes once). */
+function withChange(
+  answer: TaskAnswer,
+  taskId: string,
+  event: HistoryEvent,
+  after: Pick<TaskDetail, 'status' | 'progress' | 'version'> & { state: { light: Light; overdue: boolean } },
+): TaskAnswer {
   const update = (task: TaskDetail | null): TaskDetail | null => {
-    if (!task || task.id !== event.task.id) return task;
+    if (!task || task.id !== taskId) return task;
+    // The page's own report arrives twice (its answer, then the feed); the feed may also replay.
     if (task.history.events.some((known) => known.cursor === event.cursor)) return task;
     return {
       ...task,
-      status: event.task.status,
-      progress: event.task.progress,
-      version: event.task.version,
-      state: { ...task.state, light: event.task.state.light, overdue: event.task.state.overdue },
+      status: after.status,
+      progress: after.progress,
+      version: Math.max(task.version, after.version),
+      state: { ...task.state, light: after.state.light, overdue: after.state.overdue },
       history: { events: [event, ...task.history.events] },
     };
   };
@@ -133,12 +147,17 @@ function withEvent(answer: TaskAnswer, event: LiveEvent): TaskAnswer {
   };
 }
 
+/** Whose the task is, as a token's jurisdiction claim says it. */
+function jurisdictionOf(task: TaskDetail): string {
+  return task.commune?.code ?? task.plan?.province?.code ?? 'central';
+}
+
 function TraceUp(props: { task: TaskDetail }) {
   const { task } = props;
   const crumbs: ComponentChildren[] = [<Link href="/">Toàn quốc</Link>];
   const province = task.commune?.province ?? task.plan?.province;
   if (province) crumbs.push(<Link href={provinceHref(province.code)}>{province.name}</Link>);
-  if (task.commune) crumbs.push(<span>{task.commune.name}</span>);
+  if (task.commune) crumbs.push(<Link href={communeHref(task.commune.code)}>{task.commune.name}</Link>);
   if (task.directive?.number)
     crumbs.push(<Link href={directiveHref(task.directive.number)}>{task.directive.number}</Link>);
   if (task.plan) crumbs.push(<span>Kế hoạch {task.plan.number ?? '(không số)'}</span>);
