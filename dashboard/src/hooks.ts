@@ -1,9 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { read } from './api';
 import { followEvents, type ConnectionState, type EventFilter, type LiveEvent } from './live';
 
-/** A view's data as loaded: null until the first answer; `error` in plain Vietnamese when it failed. */
+const EVENT_LOG_HEAD = 'query EventLogHead { eventLogHead }';
+
+/**
+ * A view's data as loaded: null until the first answer; `error` in plain Vietnamese when it failed. `head` is
+ * the cursor of the newest event committed before the data was read: following the feed from it misses nothing.
+ */
 export interface Loaded<T> {
   data: T | null;
+  head: string | null;
   error: string | null;
   set(update: (data: T) => T): void;
   reload(): void;
@@ -12,14 +19,21 @@ export interface Loaded<T> {
 /** Loads a view's data when `key` changes, and again on `reload()`; answers of an older key are dropped. */
 export function useLoad<T>(key: string, load: () => Promise<T>): Loaded<T> {
   const [data, setData] = useState<T | null>(null);
+  const [head, setHead] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [round, setRound] = useState(0);
   // A new key blanks the old view's data; a reload of the same key keeps it on screen until the answer.
-  useEffect(() => setData(null), [key]);
+  useEffect(() => (setData(null), setHead(null)), [key]);
   useEffect(() => {
     let current = true;
-    load().then(
-      (value) => current && (setData(value), setError(null)),
+    // The head first, then the data: an event committed between the two is replayed, never lost.
+    const loading = read<{ eventLogHead: string }>(EVENT_LOG_HEAD, {}).then(async ({ eventLogHead }) => ({
+      eventLogHead,
+      value: await load(),
+    }));
+    loading.then(
+      ({ eventLogHead, value }) =>
+        current && (setData(value), setHead((known) => known ?? eventLogHead), setError(null)),
       (failure: Error) => current && setError(`Không tải được dữ liệu: ${failure.message}`),
     );
     return () => {
@@ -29,6 +43,7 @@ export function useLoad<T>(key: string, load: () => Promise<T>): Loaded<T> {
   }, [key, round]);
   return {
     data,
+    head,
     error,
     set: (update) => setData((previous) => (previous === null ? previous : update(previous))),
     reload: () => setRound((value) => value + 1),

@@ -65,7 +65,9 @@ export function CommuneView(props: { code: string }) {
         refresh(true);
       },
       onResync: () => loaded.reload(),
+      after: loaded.head,
     },
+    loaded.head !== null,
   );
   if (loaded.error) return <p class="error">{loaded.error}</p>;
   if (loaded.data === null) return <p aria-busy="true">Đang tải…</p>;

@@ -137,7 +137,9 @@ export function DirectiveView(props: { number: string }) {
         refresh(true);
       },
       onResync: () => directive.reload(),
+      after: directive.head,
     },
+    directive.head !== null,
   );
   if (directive.error) return <p class="error">{directive.error}</p>;
   if (directive.data === null) return <p aria-busy="true">Đang tải…</p>;

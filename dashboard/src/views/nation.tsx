@@ -85,14 +85,20 @@ export function NationView() {
       );
     }
   });
-  const state = useFollow('nation', null, {
-    onEvent: (event) => {
-      setEvents((old) => [event, ...old].slice(0, TICKER_LENGTH));
-      const code = provinceOf(event);
-      if (code) refresh(code);
+  const state = useFollow(
+    'nation',
+    null,
+    {
+      onEvent: (event) => {
+        setEvents((old) => [event, ...old].slice(0, TICKER_LENGTH));
+        const code = provinceOf(event);
+        if (code) refresh(code);
+      },
+      onResync: () => nation.reload(),
+      after: nation.head,
     },
-    onResync: () => nation.reload(),
-  });
+    nation.head !== null,
+  );
   const data = nation.data;
   return (
     <>

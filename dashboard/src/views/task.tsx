@@ -86,8 +86,8 @@ export function TaskView(props: { id: string }) {
     `task:${props.id}`,
     { taskId: props.id },
     {
-      // The newest event of the history: the feed resumes right after it, so no report falls between.
-      after: task?.history.events[0]?.cursor ?? null,
+      // The newest event of the history (or the log's head when it has none): no report falls between.
+      after: task?.history.events[0]?.cursor ?? loaded.head,
       onEvent: (event) => loaded.set((old) => withChange(old, event.task.id, event, event.task)),
       onResync: () => loaded.reload(),
     },

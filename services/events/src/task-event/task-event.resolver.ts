@@ -57,6 +57,18 @@ export class TaskEventResolver {
     return event;
   }
 
+  @Query(() => String, {
+    description:
+      'The cursor of the newest committed event. A view that reads this first, then its data, then subscribes ' +
+      'with `after` set to it misses no event committed in between (events commit in sequence order).',
+  })
+  async eventLogHead(@Ctx() { dataSource }: EventsContext): Promise<string> {
+    const [row] = (await dataSource.query('SELECT coalesce(max(seq), 0) AS seq FROM task_event')) as {
+      seq: string;
+    }[];
+    return encodeCursor(Number(row.seq));
+  }
+
   @Query(() => TaskEventPage, {
     description:
       'Committed events matching the filter after a cursor, oldest first (the log, for catching up)',
