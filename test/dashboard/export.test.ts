@@ -5,6 +5,8 @@ import type { Page } from 'playwright-core';
 import { useTestHub } from '../support/hub';
 import { openPage, useBrowser } from '../support/browser';
 import { shownPlanRows } from './plan-rows';
+import { seedTasks, updateMutation } from '../support/seed-tasks';
+import { tokenFor } from '../support/tokens';
 
 // Export: what a view shows, downloaded from the page under its content security policy (exceljs comes in a
 // chunk of its own, loaded on the click), read back and compared with the rows the page shows.
@@ -117,5 +119,57 @@ describe('export from the page', () => {
     const csv = await download('csv');
     expect(csv.name).toBe(`xa-24682-${today}.csv`);
     expect(readCsv(csv.body)).toEqual([columns, ...shown.map((row) => row.map(guarded))]);
+  });
+
+  it('downloads a task view’s reports as XLSX and CSV, the timeline as the page shows it', async () => {
+    const { get } = await seedTasks(hub());
+    const task = get('003-82');
+    const token = await tokenFor({ role: 'reporter', jurisdiction: '19', subject: 'so-khcn.thainguyen' });
+    for (const [version, progress, note] of [
+      [task.version, 20, 'Đã giao nhiệm vụ cho phòng chuyên môn'],
+      [task.version + 1, 45, '- Đang khảo sát hiện trạng'],
+    ] as const) {
+      const answer = await hub().query(
+        updateMutation(task.typename),
+        { input: { id: task.id, status: 'IN_PROGRESS', progress, note, expectedVersion: version } },
+        token,
+      );
+      if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+    }
+    await page.goto(`${origin()}/nhiem-vu/${task.id}`);
+    await page.locator('ol.timeline li').nth(1).waitFor();
+    const shown = await page.locator('ol.timeline li').evaluateAll((items) =>
+      items.map((item) => {
+        const change = /^(.+) → (.+), tiến độ (\d+) %$/.exec(
+          item.querySelector('.change')?.textContent ?? '',
+        );
+        return [
+          item.querySelector('time')?.textContent ?? '',
+          (item.querySelector('.muted')?.textContent ?? '').replace('Người báo cáo: ', ''),
+          change?.[1] ?? '',
+          change?.[2] ?? '',
+          Number(change?.[3]),
+          item.querySelector('.note')?.textContent ?? '',
+        ];
+      }),
+    );
+    expect(shown.map((row) => [row[1], row[4], row[5]])).toEqual([
+      ['so-khcn.thainguyen', 45, '- Đang khảo sát hiện trạng'],
+      ['so-khcn.thainguyen', 20, 'Đã giao nhiệm vụ cho phòng chuyên môn'],
+    ]);
+    const columns = ['Thời điểm', 'Người báo cáo', 'Từ', 'Sang', 'Tiến độ (%)', 'Ghi chú'];
+    const name = `nhiem-vu-${task.id.slice(0, 8)}-${today}`;
+
+    const xlsx = await download('xlsx');
+    expect(xlsx.name).toBe(`${name}.xlsx`);
+    const read = await readXlsx(xlsx.body);
+    expect({ columns: read.columns, rows: read.rows }).toEqual({ columns, rows: shown });
+
+    const csv = await download('csv');
+    expect(csv.name).toBe(`${name}.csv`);
+    expect(readCsv(csv.body)).toEqual([
+      columns,
+      ...shown.map((row) => row.map((cell) => guarded(String(cell)))),
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { useTestHub } from '../support/hub';
 import { openPage, screenshot, seriousViolations, useBrowser } from '../support/browser';
 import { LIGHT_WORDS, STATUS_WORDS } from './plan-rows';
+import { updateMutation } from '../support/seed-tasks';
 
 // Search (/tim-kiem?q=…): the accent-insensitive searchTasks with its filters, on the seed data.
 jest.setTimeout(120000);
@@ -130,5 +131,28 @@ describe('the search view', () => {
     await expect(page.getByLabel('Từ khóa (có dấu hoặc không dấu)').inputValue()).resolves.toBe(
       'chuyen doi so',
     );
+  });
+
+  it('updates a hit’s status in place when its task is reported on, as a fresh search shows it', async () => {
+    await page.goto(`${origin()}/tim-kiem?q=chuyen+doi+so&cap=COMMUNE&tinh=68`);
+    await page.locator('[data-testid=search-count]').waitFor();
+    await page.getByText('Trực tuyến').first().waitFor();
+    const [hit] = (await freshSearch('chuyen doi so', { levels: ['COMMUNE'], provinceCode: '68' })).hits;
+    const version = await hub().query<{ communeTask: { version: number } }>(
+      'query HitVersion($id: ID!) { communeTask(id: $id) { version } }',
+      { id: hit.task.id },
+    );
+    const input = { id: hit.task.id, status: 'IN_PROGRESS', progress: 55 };
+    const answer = await hub().query(updateMutation('CommuneTask'), {
+      input: { ...input, expectedVersion: version.data!.communeTask.version },
+    });
+    if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+    await page.waitForFunction(
+      (id) => document.querySelector(`tr[data-task="${id}"] td.status`)?.textContent?.includes('55 %'),
+      hit.task.id,
+      { timeout: 2000 },
+    );
+    const fresh = (await freshSearch('chuyen doi so', { levels: ['COMMUNE'], provinceCode: '68' })).hits;
+    expect(await shownRows()).toEqual(fresh.map(hitRow));
   });
 });

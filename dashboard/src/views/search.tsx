@@ -1,12 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { read } from '../api';
+import { ConnectionBadge } from '../components/connection';
 import { ExportButtons } from '../components/export-buttons';
 import { LightDot, lightWord } from '../components/lights';
 import { Link } from '../components/link';
 import { statusText } from '../components/plan-table';
 import type { Sheet } from '../export/sheet';
-import { useLoad } from '../hooks';
+import { useFollow, useLoad } from '../hooks';
+import type { LiveEvent } from '../live';
 import { LEVEL_LABEL, LIGHT_LABEL, STATUS_LABEL, type Level, type Light, type TaskStatus } from '../labels';
 import { navigate, searchHref, taskHref, type SearchParams } from '../router';
 
@@ -133,6 +135,24 @@ export function SearchView(props: { params: SearchParams }) {
       page: next.searchTasks.pageInfo,
     });
   };
+  // Rows update in place as their tasks are reported on (the feed of the province asked for, or the
+  // nation's); a row no longer matching a status or light filter stays, with its new state, until a new search.
+  const state = useFollow(
+    `search:${key}`,
+    params.province ? { provinceCode: params.province } : null,
+    {
+      onEvent: (event) => {
+        loaded.set((answer) => ({
+          ...answer,
+          searchTasks: answer.searchTasks && withEvent(answer.searchTasks, event),
+        }));
+        setMore((old) => old && { ...old, hits: old.hits.map((hit) => hitWithEvent(hit, event)) });
+      },
+      onResync: () => loaded.reload(),
+      after: loaded.head,
+    },
+    asked && loaded.head !== null,
+  );
   const sheet = (): Sheet => ({
     name: 'tim-kiem',
     title: `Tìm kiếm nhiệm vụ: ${params.q || '(mọi nhiệm vụ)'}`,
@@ -141,7 +161,10 @@ export function SearchView(props: { params: SearchParams }) {
   });
   return (
     <>
-      <h1>Tìm kiếm nhiệm vụ</h1>
+      <div class="title-row">
+        <h1>Tìm kiếm nhiệm vụ</h1>
+        {asked ? <ConnectionBadge state={state} /> : null}
+      </div>
       <SearchForm key={key} params={params} provinces={data?.provinces ?? []} />
       {loaded.error ? <p class="error">{loaded.error}</p> : null}
       {!asked ? (
@@ -166,6 +189,23 @@ export function SearchView(props: { params: SearchParams }) {
       ) : null}
     </>
   );
+}
+
+/** The hits with the reported task's status, progress and light as the event left them. */
+function withEvent(found: Found, event: LiveEvent): Found {
+  return { ...found, edges: found.edges.map((hit) => hitWithEvent(hit, event)) };
+}
+
+function hitWithEvent(hit: Hit, event: LiveEvent): Hit {
+  const { task } = hit.node;
+  if (task.id !== event.task.id) return hit;
+  const changed = {
+    ...task,
+    status: event.task.status,
+    progress: event.task.progress,
+    state: { light: event.task.state.light },
+  };
+  return { ...hit, node: { ...hit.node, task: changed } };
 }
 
 function Results(props: { hits: Hit[] }) {

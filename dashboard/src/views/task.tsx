@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { read } from '../api';
 import { ConnectionBadge } from '../components/connection';
+import { ExportButtons } from '../components/export-buttons';
+import type { Sheet } from '../export/sheet';
 import { LightDot } from '../components/lights';
 import { Link } from '../components/link';
 import { ReportForm } from './report-form';
@@ -116,6 +118,7 @@ export function TaskView(props: { id: string }) {
       />
       <TraceDown task={task} />
       <Timeline events={task.history.events} />
+      <ExportButtons sheet={() => historySheet(task)} />
     </>
   );
 }
@@ -144,6 +147,23 @@ function withChange(
     centralTask: update(answer.centralTask),
     provincialTask: update(answer.provincialTask),
     communeTask: update(answer.communeTask),
+  };
+}
+
+/** The task's reports as the timeline prints them, newest first: the sheet a committee sends upward. */
+function historySheet(task: TaskDetail): Sheet {
+  return {
+    name: `nhiem-vu-${task.id.slice(0, 8)}`,
+    title: `Nhiệm vụ ${task.ordinal ? `${task.ordinal} ` : ''}${task.content}`,
+    columns: ['Thời điểm', 'Người báo cáo', 'Từ', 'Sang', 'Tiến độ (%)', 'Ghi chú'],
+    rows: task.history.events.map((event) => [
+      formatTime(event.at),
+      event.actor,
+      STATUS_LABEL[event.from],
+      STATUS_LABEL[event.to],
+      event.progress,
+      event.note ?? '',
+    ]),
   };
 }
 
