@@ -80,5 +80,8 @@ describe('withDashboard', () => {
     // A client asking for JSON at a route gets the runtime's answer, not the page.
     const json = await fetch(`${origin}/chi-thi/71`, { headers: { accept: 'application/json' } });
     expect(await json.text()).toBe('runtime');
+    // One that names no type (curl's */*) gets the page, as a person typing the address expects.
+    const any = await fetch(`${origin}/`, { headers: { accept: '*/*' } });
+    expect([any.status, any.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
   });
 });

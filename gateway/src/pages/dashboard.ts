@@ -100,8 +100,9 @@ function fileFor(
   if (pathname.startsWith('/assets/')) return dashboard.files.get(pathname);
   const [first] = pathname.split('/').filter(Boolean);
   const isRoute = first === undefined || dashboard.routes.has(first);
-  // A route is a page: only a browser asking for HTML gets it (a client asking for JSON gets the runtime's 404).
-  if (!isRoute || new Negotiator(request).mediaType(['application/json', 'text/html']) !== 'text/html') {
+  // A route is a page: a client asking for JSON gets the runtime's 404; a browser, or a client that does not say
+  // (curl), gets the page.
+  if (!isRoute || new Negotiator(request).mediaType(['text/html', 'application/json']) !== 'text/html') {
     return undefined;
   }
   return dashboard.files.get('/index.html');
