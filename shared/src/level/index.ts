@@ -8,3 +8,4 @@ export * from './task.resolver';
 export * from './task-links';
 export * from './rollups.resolver';
 export * from './level-references';
+export * from './suggestions.resolver';
