@@ -8,7 +8,7 @@ import { interpretTaskTable, type ColumnMapping, type ImportedTask, type ImportP
 import { indexTasks } from '../search/search-index';
 import { writeTaskCites, type TaskCite } from '../suggestions/task-cites';
 import type { Task } from '../task/task.interface';
-import { taskColumns } from '../task/task.input';
+import { LONG_TEXT_MAX, SHORT_TEXT_MAX, taskColumns } from '../task/task.input';
 import type { TaskLevel } from '../task/task-status';
 import { MAX_IMPORT_COLUMNS, type ImportColumnInput, type PlanImportInput } from './plan-import.input';
 import type { ImportedChange, ImportedRow, PlanImport } from './plan-import.type';
@@ -37,8 +37,6 @@ type Printed = Record<(typeof PRINTED)[number], string | null>;
 
 // The limits TaskInput's validation applies to the same fields when a plan is written by mutation.
 const SHORT_FIELDS = new Set(['ordinal', 'deadline', 'centralDeadline']);
-const SHORT = 200;
-const LONG = 20000;
 const WRITE_BATCH = 500;
 
 /**
@@ -99,10 +97,14 @@ function checkCells(rows: readonly (readonly (string | null)[])[]): void {
         },
       );
     }
-    if (cells.some((cell) => (cell?.length ?? 0) > LONG)) {
-      throw userError(ErrorCode.BAD_USER_INPUT, `Row ${index + 1} has a cell over ${LONG} characters`, {
-        row: index + 1,
-      });
+    if (cells.some((cell) => (cell?.length ?? 0) > LONG_TEXT_MAX)) {
+      throw userError(
+        ErrorCode.BAD_USER_INPUT,
+        `Row ${index + 1} has a cell over ${LONG_TEXT_MAX} characters`,
+        {
+          row: index + 1,
+        },
+      );
     }
   });
 }
@@ -125,7 +127,7 @@ function mappingOf(columns: ImportColumnInput[] | undefined): ColumnMapping | un
 function lengthProblems(task: ImportedTask): ImportProblem[] {
   const printed = printedOfImported(task);
   return PRINTED.flatMap((field) => {
-    const limit = SHORT_FIELDS.has(field) ? SHORT : LONG;
+    const limit = SHORT_FIELDS.has(field) ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
     const value = printed[field];
     if (value === null || value.length <= limit) return [];
     return [

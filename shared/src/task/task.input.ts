@@ -15,8 +15,10 @@ import { deadlineColumns } from './deadline.type';
 import type { Task } from './task.interface';
 import { TaskLevel } from './task-status';
 
-const SHORT = 200;
-const LONG = 20000;
+/** The longest ordinal or deadline a task may print (characters). */
+export const SHORT_TEXT_MAX = 200;
+/** The longest content, agency list, output or note a task may print (characters). */
+export const LONG_TEXT_MAX = 20000;
 
 /**
  * The most tasks one plan mutation writes: a plan and its tasks are one statement of bind parameters, which
@@ -31,16 +33,16 @@ export const MAX_LINK_TARGETS = 100;
 export class TaskInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(SHORT)
+  @MaxLength(SHORT_TEXT_MAX)
   ordinal?: string;
 
   @Field(() => String)
-  @Length(1, LONG)
+  @Length(1, LONG_TEXT_MAX)
   content!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(LONG)
+  @MaxLength(LONG_TEXT_MAX)
   section?: string;
 
   @Field(() => Int, { nullable: true, description: 'Resolution-57 task group 1-8' })
@@ -52,32 +54,32 @@ export class TaskInput {
 
   @Field(() => String, { nullable: true, description: 'Lead as printed' })
   @IsOptional()
-  @MaxLength(LONG)
+  @MaxLength(LONG_TEXT_MAX)
   lead?: string;
 
   @Field(() => String, { nullable: true, description: 'Cooperating agencies as printed' })
   @IsOptional()
-  @MaxLength(LONG)
+  @MaxLength(LONG_TEXT_MAX)
   cooperating?: string;
 
   @Field(() => String, { nullable: true, description: 'Deadline as printed, e.g. "Quý IV/2025"' })
   @IsOptional()
-  @MaxLength(SHORT)
+  @MaxLength(SHORT_TEXT_MAX)
   deadline?: string;
 
   @Field(() => String, { nullable: true, description: 'A central deadline printed beside the local one' })
   @IsOptional()
-  @MaxLength(SHORT)
+  @MaxLength(SHORT_TEXT_MAX)
   centralDeadline?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(LONG)
+  @MaxLength(LONG_TEXT_MAX)
   output?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(LONG)
+  @MaxLength(LONG_TEXT_MAX)
   notes?: string;
 }
 
@@ -123,6 +125,6 @@ export class LinkTaskInput {
 
   @Field(() => String, { nullable: true, description: 'Why: the words of the plan that make the link' })
   @IsOptional()
-  @MaxLength(LONG)
+  @MaxLength(LONG_TEXT_MAX)
   evidence?: string;
 }
