@@ -41,6 +41,7 @@ export * from './status/status-report.input';
 export * from './status/status-report.type';
 export * from './status/report-status';
 export * from './status/resolve-deadline';
+export * from './store/task-store';
 export * from './status/transition';
 export * from './events/routing';
 export * from './events/read-model';

@@ -17,6 +17,7 @@ import {
 import { CentralTask } from './central-task/central-task.entity';
 import { CentralTaskResolver } from './central-task/central-task.resolver';
 import { CentralTaskStatusResolver } from './central-task/central-task-status.resolver';
+import { CentralTaskStore } from './central-task/central-task.store';
 import { createCentralLoaders, type CentralContext, type CentralLoaders } from './loaders';
 import { Init1763800000000 } from './migrations/1763800000000-init';
 import { StatusReporting1763900000000 } from './migrations/1763900000000-status-reporting';
@@ -36,14 +37,17 @@ export function definition(): SubgraphServiceDefinition<CentralLoaders> {
       TaskState1764100000000,
       ResolvedDeadline1764300000000,
     ],
-    resolvers: ({ dataSource }) => [
-      new DirectiveResolver(dataSource),
-      new DirectiveProgressResolver(),
-      new DirectiveAgenciesResolver(),
-      new CentralTaskResolver(dataSource),
-      new CentralTaskStatusResolver(dataSource),
-      new TaskStateResolver(),
-    ],
+    resolvers: ({ dataSource }) => {
+      const store = new CentralTaskStore(dataSource);
+      return [
+        new DirectiveResolver(dataSource),
+        new DirectiveProgressResolver(),
+        new DirectiveAgenciesResolver(),
+        new CentralTaskResolver(store),
+        new CentralTaskStatusResolver(store),
+        new TaskStateResolver(),
+      ];
+    },
     createLoaders: createCentralLoaders,
     seed: seedCentral,
     catchUp: async (dataSource) => {

@@ -5,6 +5,7 @@ import {
   catchUpTraceLinks,
   httpEntityClient,
   startSubgraphService,
+  LevelTaskStore,
   TaskLevel,
   TaskStateResolver,
   type SubgraphServiceDefinition,
@@ -77,16 +78,17 @@ export function definition(urls: {
       LinkSuggestions1764700000000,
     ],
     resolvers: ({ dataSource }) => {
+      const store = new LevelTaskStore(COMMUNE, dataSource);
       // One instance: the suggestions accept through its linkCommuneTask.
-      const links = new CommuneTaskLinksResolver(dataSource, upper);
+      const links = new CommuneTaskLinksResolver(store, upper);
       return [
         new CommuneResolver(),
         new ProvinceCommunesResolver(),
-        new CommunePlanResolver(dataSource),
-        new CommuneTaskResolver(dataSource),
+        new CommunePlanResolver(store),
+        new CommuneTaskResolver(store),
         links,
         new CommuneSameLevelTasksResolver(),
-        new CommuneTaskStatusResolver(dataSource),
+        new CommuneTaskStatusResolver(store),
         new CommuneTaskSuggestionsResolver(dataSource, links.linkCommuneTask.bind(links)),
         new TaskStateResolver(),
         new CommuneWarningsResolver(),

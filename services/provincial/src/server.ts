@@ -5,6 +5,7 @@ import {
   catchUpTraceLinks,
   httpEntityClient,
   startSubgraphService,
+  LevelTaskStore,
   TaskLevel,
   TaskStateResolver,
   type SubgraphServiceDefinition,
@@ -66,15 +67,16 @@ export function definition(urls: { centralUrl: string }): SubgraphServiceDefinit
       LinkSuggestions1764700000000,
     ],
     resolvers: ({ dataSource }) => {
+      const store = new LevelTaskStore(PROVINCIAL, dataSource);
       // One instance: the suggestions accept through its linkProvincialTask.
-      const links = new ProvincialTaskLinksResolver(dataSource, central);
+      const links = new ProvincialTaskLinksResolver(store, central);
       return [
         new ProvinceResolver(dataSource),
-        new ProvincialPlanResolver(dataSource),
-        new ProvincialTaskResolver(dataSource),
+        new ProvincialPlanResolver(store),
+        new ProvincialTaskResolver(store),
         links,
         new ProvincialSameLevelTasksResolver(),
-        new ProvincialTaskStatusResolver(dataSource),
+        new ProvincialTaskStatusResolver(store),
         new ProvincialTaskSuggestionsResolver(dataSource, links.linkProvincialTask.bind(links)),
         new TaskStateResolver(),
         new ProvinceWarningsResolver(),

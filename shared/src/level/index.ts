@@ -9,3 +9,4 @@ export * from './task-links';
 export * from './rollups.resolver';
 export * from './level-references';
 export * from './suggestions.resolver';
+export * from './level-task-store';

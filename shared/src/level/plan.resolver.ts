@@ -1,35 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
-import type { DataSource, DeepPartial, EntityManager, FindOptionsWhere } from 'typeorm';
-import { authorize } from '../auth/authorize';
-import { documentColumns } from '../document/document.input';
-import { assertNewPlan, type PlanTable } from '../document/plan-identity';
-import { ErrorCode, userError } from '../errors';
 import { isUuid } from '../ids';
-import { importPlan, type PlanLevel } from '../plan-import/plan-import';
 import { PlanImportInput } from '../plan-import/plan-import.input';
 import { PlanImport } from '../plan-import/plan-import.type';
-import { indexTasks } from '../search/search-index';
-import { taskColumns } from '../task/task.input';
 import type { LevelContext } from './level-loaders';
+import type { LevelTaskStore } from './level-task-store';
 import { jurisdictionOf, levelName, type LevelSpec, type LevelTypes } from './level-spec';
-
-/** Where the level's plans are, for the duplicate check and the import. */
-export function planTable<L extends LevelTypes>(spec: LevelSpec<L>): PlanTable<L['plan']> {
-  return { entity: spec.plan.entity, jurisdictionField: spec.jurisdiction.field };
-}
-
-/** Throws INVALID_JURISDICTION unless the level has a jurisdiction with `code`. */
-export async function assertJurisdictionExists<L extends LevelTypes>(
-  spec: LevelSpec<L>,
-  manager: EntityManager,
-  code: string,
-): Promise<void> {
-  if (!(await manager.existsBy(spec.jurisdiction.entity, { code } as FindOptionsWhere<L['jurisdiction']>))) {
-    const { noun, field } = spec.jurisdiction;
-    throw userError(ErrorCode.INVALID_JURISDICTION, `No ${noun} with code ${code}`, { [field]: code });
-  }
-}
 
 /**
  * The resolver of the level's plans: `<level>Plan(id)`, `<Plan>.<jurisdiction>`, `<Plan>.tasks`,
@@ -39,16 +14,10 @@ export function planResolver<L extends LevelTypes>(spec: LevelSpec<L>): ClassTyp
   const { entity: Plan, input: PlanInput } = spec.plan;
   const { entity: Jurisdiction, noun } = spec.jurisdiction;
   const Task = spec.task.entity;
-  const level: PlanLevel<L['plan'], L['task']> = {
-    level: spec.level,
-    plans: planTable(spec),
-    tasks: Task,
-    planField: 'planId',
-  };
 
   @Resolver(() => Plan)
   class PlanResolver {
-    constructor(private readonly dataSource: DataSource) {}
+    constructor(private readonly store: LevelTaskStore<L>) {}
 
     @Query(() => Plan, { name: levelName(spec, '', 'Plan'), nullable: true })
     plan(
@@ -79,35 +48,7 @@ export function planResolver<L extends LevelTypes>(spec: LevelSpec<L>): ClassTyp
       @Arg('input', () => PlanInput) input: L['planInput'],
       @Ctx() { identity }: LevelContext<L>,
     ): Promise<L['plan']> {
-      const code = jurisdictionOf(spec, input);
-      authorize(identity, 'plan', { jurisdiction: code });
-      return this.dataSource.transaction(async (manager) => {
-        await assertJurisdictionExists(spec, manager, code);
-        const columns = documentColumns(input);
-        await assertNewPlan(manager, level.plans, code, columns);
-        const plan = await manager.save(
-          manager.create(Plan, {
-            ...columns,
-            id: randomUUID(),
-            [spec.jurisdiction.field]: code,
-          } as DeepPartial<L['plan']>),
-        );
-        const tasks = input.tasks.map((task, index) =>
-          manager.create(Task, {
-            ...taskColumns(task),
-            id: randomUUID(),
-            planId: plan.id,
-            position: index + 1,
-          } as DeepPartial<L['task']>),
-        );
-        if (tasks.length > 0) await manager.save(tasks);
-        await indexTasks(
-          manager,
-          spec.level,
-          tasks.map((task) => task.id),
-        );
-        return plan;
-      });
+      return this.store.createPlan(identity, input);
     }
 
     @Mutation(() => PlanImport, {
@@ -120,11 +61,7 @@ export function planResolver<L extends LevelTypes>(spec: LevelSpec<L>): ClassTyp
       @Arg('input', () => PlanImportInput) input: PlanImportInput,
       @Ctx() { identity }: LevelContext<L>,
     ): Promise<PlanImport> {
-      authorize(identity, 'plan', { jurisdiction: input.jurisdiction });
-      return this.dataSource.transaction(async (manager) => {
-        await assertJurisdictionExists(spec, manager, input.jurisdiction);
-        return importPlan(manager, level, input.jurisdiction, input);
-      });
+      return this.store.importPlan(identity, input);
     }
   }
   return PlanResolver;

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { authorize } from '../auth/authorize';
 import type { Identity } from '../auth/identity';
 import { ErrorCode, userError } from '../errors';
@@ -17,38 +17,34 @@ export interface LevelLinkRules {
 }
 
 /**
- * `link<Prefix>Task`: the task's plan scopes who may link it; `rules` (read after that check, in the same
- * transaction) say what it may link to. Writes the links or nothing, and returns the task.
+ * `link<Prefix>Task` in the caller's transaction (the task store's): the task's plan scopes who may link it;
+ * `rules` (read after that check) say what it may link to. Writes the links or nothing, and returns the task.
  */
-export function linkLevelTask<L extends LevelTypes>(
-  dataSource: DataSource,
+export async function linkLevelTask<L extends LevelTypes>(
+  manager: EntityManager,
   spec: LevelSpec<L>,
   input: LinkTaskInput,
   identity: Identity | null,
   rules: (manager: EntityManager, plan: L['plan']) => Promise<LevelLinkRules>,
 ): Promise<L['task']> {
-  return dataSource.transaction(async (manager) => {
-    const task = await manager.findOneBy(spec.task.entity, { id: input.taskId } as FindOptionsWhere<
-      L['task']
-    >);
-    if (!task) throw userError(ErrorCode.UNKNOWN_TASK, `No ${spec.adjective} task with id ${input.taskId}`);
-    const plan = (await manager.findOneBy(spec.plan.entity, {
-      id: task.planId,
-    } as FindOptionsWhere<L['plan']>)) as L['plan'];
-    authorize(identity, 'plan', { jurisdiction: jurisdictionOf(spec, plan) });
-    const { allowedLevels, requiredJurisdiction, findAbove } = await rules(manager, plan);
-    await addTaskLinks(manager, {
-      taskId: task.id,
-      targets: input.implements,
-      ownLevel: spec.level,
-      allowedLevels,
-      find: (level, ids) =>
-        level === spec.level ? sameLevelJurisdictions(manager, spec, ids) : findAbove(level, ids),
-      requiredJurisdiction,
-      evidence: input.evidence ?? null,
-    });
-    return task;
+  const task = await manager.findOneBy(spec.task.entity, { id: input.taskId } as FindOptionsWhere<L['task']>);
+  if (!task) throw userError(ErrorCode.UNKNOWN_TASK, `No ${spec.adjective} task with id ${input.taskId}`);
+  const plan = (await manager.findOneBy(spec.plan.entity, {
+    id: task.planId,
+  } as FindOptionsWhere<L['plan']>)) as L['plan'];
+  authorize(identity, 'plan', { jurisdiction: jurisdictionOf(spec, plan) });
+  const { allowedLevels, requiredJurisdiction, findAbove } = await rules(manager, plan);
+  await addTaskLinks(manager, {
+    taskId: task.id,
+    targets: input.implements,
+    ownLevel: spec.level,
+    allowedLevels,
+    find: (level, ids) =>
+      level === spec.level ? sameLevelJurisdictions(manager, spec, ids) : findAbove(level, ids),
+    requiredJurisdiction,
+    evidence: input.evidence ?? null,
   });
+  return task;
 }
 
 /** The jurisdiction code of each of the level's tasks with one of `ids`. */

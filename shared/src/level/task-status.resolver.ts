@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver, type ClassType } from 'type-graphql';
-import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../context';
-import { reportAndReload, type StatusReportTarget } from '../status/report-status';
-import { ResolveDeadlineInput, resolveTaskDeadline } from '../status/resolve-deadline';
+import type { StatusReportTarget, TaskRow } from '../status/report-status';
+import { ResolveDeadlineInput } from '../status/resolve-deadline';
+import type { TaskStore } from '../store/task-store';
 import { TaskStatusInput } from '../status/status-report.input';
 import { statusReportType } from '../status/status-report.type';
 import type { Task } from '../task/task.interface';
@@ -37,13 +37,15 @@ export function statusLevel<L extends LevelTypes>(spec: LevelSpec<L>): StatusLev
  * `update<Prefix>TaskStatus` (returning a `<Prefix>TaskStatusReport`, a type made here) and
  * `resolve<Prefix>TaskDeadline`: every level's status reports, central's included.
  */
-export function taskStatusResolver<T extends Task>(level: StatusLevel<T>): ClassType {
-  const { prefix, adjective, task: TaskType, target } = level;
+export function taskStatusResolver<T extends Task & TaskRow>(
+  level: Omit<StatusLevel<T>, 'target'>,
+): ClassType {
+  const { prefix, adjective, task: TaskType } = level;
   const StatusReport = statusReportType(TaskType, `${prefix}TaskStatusReport`);
 
   @Resolver()
   class TaskStatusResolver {
-    constructor(private readonly dataSource: DataSource) {}
+    constructor(private readonly store: TaskStore<T>) {}
 
     @Mutation(() => StatusReport, {
       name: `update${prefix}TaskStatus`,
@@ -53,7 +55,7 @@ export function taskStatusResolver<T extends Task>(level: StatusLevel<T>): Class
       @Arg('input', () => TaskStatusInput) input: TaskStatusInput,
       @Ctx() { identity }: RequestContext<unknown>,
     ): Promise<InstanceType<typeof StatusReport>> {
-      return reportAndReload(this.dataSource, target, TaskType, input, identity);
+      return this.store.reportStatus(identity, input);
     }
 
     @Mutation(() => TaskType, {
@@ -65,7 +67,7 @@ export function taskStatusResolver<T extends Task>(level: StatusLevel<T>): Class
       @Arg('input', () => ResolveDeadlineInput) input: ResolveDeadlineInput,
       @Ctx() { identity }: RequestContext<unknown>,
     ): Promise<T> {
-      return resolveTaskDeadline(this.dataSource, target, TaskType, input, identity);
+      return this.store.resolveDeadline(identity, input);
     }
   }
   return TaskStatusResolver;

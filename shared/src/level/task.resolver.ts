@@ -1,13 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
-import type { DataSource, DeepPartial, FindOptionsWhere } from 'typeorm';
-import { authorize } from '../auth/authorize';
-import { ErrorCode, userError } from '../errors';
 import { isUuid } from '../ids';
-import { indexTasks } from '../search/search-index';
-import { TaskInput, taskColumns } from '../task/task.input';
+import { TaskInput } from '../task/task.input';
 import type { LevelContext } from './level-loaders';
-import { jurisdictionOf, levelName, type LevelSpec, type LevelTypes } from './level-spec';
+import type { LevelTaskStore } from './level-task-store';
+import { levelName, type LevelSpec, type LevelTypes } from './level-spec';
 
 /**
  * The level's task reads and plain write: `<level>Task(id)`, `<Task>.plan` and `create<Prefix>Task`. The fields
@@ -20,7 +16,7 @@ export function taskResolver<L extends LevelTypes>(spec: LevelSpec<L>): ClassTyp
 
   @Resolver(() => Task)
   class TaskResolver {
-    constructor(private readonly dataSource: DataSource) {}
+    constructor(private readonly store: LevelTaskStore<L>) {}
 
     @Query(() => Task, { name: levelName(spec, '', 'Task'), nullable: true })
     task(
@@ -44,25 +40,7 @@ export function taskResolver<L extends LevelTypes>(spec: LevelSpec<L>): ClassTyp
       @Arg('task', () => TaskInput) input: TaskInput,
       @Ctx() { identity }: LevelContext<L>,
     ): Promise<L['task']> {
-      return this.dataSource.transaction(async (manager) => {
-        const plan = isUuid(planId)
-          ? await manager.findOneBy(Plan, { id: planId } as FindOptionsWhere<L['plan']>)
-          : null;
-        if (!plan)
-          throw userError(ErrorCode.NOT_FOUND, `No ${spec.adjective} plan with id ${planId}`, { planId });
-        authorize(identity, 'plan', { jurisdiction: jurisdictionOf(spec, plan) });
-        const position = (await manager.countBy(Task, { planId } as FindOptionsWhere<L['task']>)) + 1;
-        const task = await manager.save(
-          manager.create(Task, {
-            ...taskColumns(input),
-            id: randomUUID(),
-            planId,
-            position,
-          } as DeepPartial<L['task']>),
-        );
-        await indexTasks(manager, spec.level, [task.id]);
-        return task;
-      });
+      return this.store.addTask(identity, planId, input);
     }
   }
   return TaskResolver;

@@ -5,7 +5,6 @@ import type { DocumentBase } from '../document/document.interface';
 import { findRecordedPlan, type PlanTable } from '../document/plan-identity';
 import { ErrorCode, userError } from '../errors';
 import { interpretTaskTable, type ColumnMapping, type ImportedTask, type ImportProblem } from '../import';
-import { indexTasks } from '../search/search-index';
 import { writeTaskCites, type TaskCite } from '../suggestions/task-cites';
 import type { Task } from '../task/task.interface';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, taskColumns } from '../task/task.input';
@@ -42,8 +41,8 @@ const WRITE_BATCH = 500;
 /**
  * Imports the task table of one plan of `jurisdiction` at `spec`'s level, in the caller's transaction. It reads
  * the table (columns, sections, continued rows), finds the plan already recorded as the same document, compares,
- * and — unless `input.dryRun`, or an error without `goodRowsOnly` — writes a new plan with its tasks, indexed for
- * search. A file identical to the recorded plan writes nothing; one that differs is refused with
+ * and — unless `input.dryRun`, or an error without `goodRowsOnly` — writes a new plan with its tasks (the task
+ * store, which runs it, updates the search rows of `writtenTaskIds`). A file identical to the recorded plan writes nothing; one that differs is refused with
  * AMENDMENT_NOT_SUPPORTED (its dry run lists the differences).
  */
 export async function importPlan<P extends DocumentBase & { id: string }, T extends Task>(
@@ -83,6 +82,12 @@ export async function importPlan<P extends DocumentBase & { id: string }, T exte
   }
   const written = await writeNewPlan(manager, spec, jurisdiction, document, tasks);
   return { ...report, written: true, planId: written.planId, created: written.rows };
+}
+
+/** The tasks an import wrote (none for a dry run): what the search projection must be updated for. */
+export function writtenTaskIds(report: PlanImport): string[] {
+  if (!report.written) return [];
+  return [...report.created, ...report.changed].flatMap((row) => (row.taskId ? [row.taskId] : []));
 }
 
 /** Refuses rows too wide or cells too long for any printed field, before reading them. */
@@ -250,7 +255,6 @@ async function writeNewPlan<P extends DocumentBase & { id: string }, T extends T
     );
     await manager.save(entities);
     const ids = entities.map((entity) => (entity as Task).id);
-    await indexTasks(manager, spec.level, ids);
     // The numbers each row cites ("Văn bản giao nhiệm vụ"): what suggested links rank first.
     await writeTaskCites(
       manager,

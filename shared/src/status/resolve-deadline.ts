@@ -1,11 +1,10 @@
 import { IsBoolean, IsOptional, IsUUID, Length } from 'class-validator';
-import type { DataSource, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Field, ID, InputType } from 'type-graphql';
 import { authorize } from '../auth/authorize';
 import { unauthenticated, type Identity } from '../auth/identity';
 import { checkedIsoDate } from '../document/document.input';
 import { ErrorCode, userError } from '../errors';
-import { indexTasks } from '../search/search-index';
 import { DeadlineKind } from '../deadline/deadline';
 import { scopeOf, type StatusReportTarget } from './report-status';
 
@@ -39,44 +38,39 @@ export class ResolveDeadlineInput {
 
 /**
  * Records what a relative deadline ("Sau khi có văn bản của tỉnh") resolved to, for a planner of the task's
- * jurisdiction, and returns the task reloaded as `entity`. The printed deadline is kept as printed; the date
- * and its basis go beside it. Refuses a deadline that is not relative. Not a status report: the version, the
- * last report and the event log are untouched. The search projection is updated in the same transaction.
+ * jurisdiction, in the caller's transaction (the task store's: it updates the search projection). The printed
+ * deadline is kept as printed; the date and its basis go beside it. Refuses a deadline that is not relative.
+ * Not a status report: the version, the last report and the event log are untouched.
  */
-export async function resolveTaskDeadline<T extends ObjectLiteral & { id: string }>(
-  dataSource: DataSource,
+export async function resolveTaskDeadline(
+  manager: EntityManager,
   target: StatusReportTarget,
-  entity: EntityTarget<T>,
   input: ResolveDeadlineInput,
   identity: Identity | null,
-): Promise<T> {
+): Promise<void> {
   if (!identity) throw unauthenticated('Sign in to resolve a deadline: send a bearer token');
   const dueDate = checkedIsoDate(input.dueDate, 'dueDate');
   const basis = input.basis.trim();
   if (basis === '') throw userError(ErrorCode.BAD_USER_INPUT, 'Name the document the date rests on');
-  const scope = await scopeOf(dataSource.manager, target, input.id);
+  const scope = await scopeOf(manager, target, input.id);
   if (!scope) throw userError(ErrorCode.UNKNOWN_TASK, `No such task: ${input.id}`, { id: input.id });
   authorize(identity, 'plan', scope);
   // A constant of this file, never input: which of the two embedded deadlines is resolved.
   const prefix = input.central ? 'central_deadline' : 'deadline';
-  await dataSource.transaction(async (manager) => {
-    const [row] = (await manager.query(
-      `SELECT ${prefix}_kind AS kind FROM ${target.taskTable} WHERE id = $1 FOR UPDATE`,
-      [input.id],
-    )) as { kind: DeadlineKind | null }[];
-    if (row.kind !== DeadlineKind.RELATIVE) {
-      throw userError(
-        ErrorCode.BAD_USER_INPUT,
-        `Only a relative deadline can be resolved; this one is ${row.kind ?? 'not printed'}`,
-        { kind: row.kind },
-      );
-    }
-    await manager.query(
-      `UPDATE ${target.taskTable} SET ${prefix}_resolved_due_date = $2, ${prefix}_resolved_basis = $3
-       WHERE id = $1`,
-      [input.id, dueDate, basis],
+  const [row] = (await manager.query(
+    `SELECT ${prefix}_kind AS kind FROM ${target.taskTable} WHERE id = $1 FOR UPDATE`,
+    [input.id],
+  )) as { kind: DeadlineKind | null }[];
+  if (row.kind !== DeadlineKind.RELATIVE) {
+    throw userError(
+      ErrorCode.BAD_USER_INPUT,
+      `Only a relative deadline can be resolved; this one is ${row.kind ?? 'not printed'}`,
+      { kind: row.kind },
     );
-    await indexTasks(manager, target.level, [input.id]);
-  });
-  return dataSource.manager.findOneByOrFail(entity, { id: input.id } as FindOptionsWhere<T>);
+  }
+  await manager.query(
+    `UPDATE ${target.taskTable} SET ${prefix}_resolved_due_date = $2, ${prefix}_resolved_basis = $3
+     WHERE id = $1`,
+    [input.id, dueDate, basis],
+  );
 }

@@ -1,26 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import {
-  ErrorCode,
-  TaskInput,
-  TaskLevel,
-  isUuid,
-  indexTasks,
-  writeCentralRouting,
-  taskColumns,
-  userError,
-  authorize,
-  CENTRAL,
-} from '@nq57/shared';
+import { TaskInput, isUuid } from '@nq57/shared';
 import { CentralTask } from './central-task.entity';
 import { DirectiveDocument } from '../directive/directive.entity';
 import type { CentralContext } from '../loaders';
+import type { CentralTaskStore } from './central-task.store';
 
 /** Reads and writes of central tasks. */
 @Resolver(() => CentralTask)
 export class CentralTaskResolver {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly store: CentralTaskStore) {}
 
   @Query(() => CentralTask, { nullable: true })
   centralTask(
@@ -41,25 +29,6 @@ export class CentralTaskResolver {
     @Arg('task', () => TaskInput) input: TaskInput,
     @Ctx() { identity }: CentralContext,
   ): Promise<CentralTask> {
-    authorize(identity, 'plan', { jurisdiction: CENTRAL });
-    return this.dataSource.transaction(async (manager) => {
-      const directive = isUuid(directiveId)
-        ? await manager.findOneBy(DirectiveDocument, { id: directiveId })
-        : null;
-      if (!directive)
-        throw userError(ErrorCode.NOT_FOUND, `No directive with id ${directiveId}`, { directiveId });
-      const position = (await manager.countBy(CentralTask, { directiveId })) + 1;
-      const task = manager.create(CentralTask, {
-        ...taskColumns(input),
-        id: randomUUID(),
-        directiveId,
-        position,
-      });
-      const saved = await manager.save(task);
-      await indexTasks(manager, TaskLevel.CENTRAL, [saved.id]);
-      // The read model status reports route events with: the new task's directive keys, in the same commit.
-      await writeCentralRouting(manager, [saved.id]);
-      return saved;
-    });
+    return this.store.addTask(identity, directiveId, input);
   }
 }

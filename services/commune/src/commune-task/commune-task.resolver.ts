@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { DataSource } from 'typeorm';
 import {
   LinkTaskInput,
   TaskLevel,
-  linkLevelTask,
   sameLevelTasksResolver,
   taskResolver,
   type EntityClient,
+  type LevelTaskStore,
 } from '@nq57/shared';
 import { CommuneTask } from './commune-task.entity';
 import { CommunePlan } from '../commune-plan/commune-plan.entity';
@@ -14,7 +13,7 @@ import { Commune } from '../commune/commune.entity';
 import { CentralTaskRef } from '../central-task/central-task.ref';
 import { ProvincialTaskRef } from '../provincial-task/provincial-task.ref';
 import type { CommuneContext } from '../loaders';
-import { COMMUNE } from '../level';
+import { COMMUNE, type CommuneTypes } from '../level';
 
 /** The subgraphs a commune task's links are checked against. */
 export interface UpperLevels {
@@ -31,7 +30,7 @@ export const CommuneTaskResolver = taskResolver(COMMUNE);
 @Resolver(() => CommuneTask)
 export class CommuneTaskLinksResolver {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: LevelTaskStore<CommuneTypes>,
     private readonly upper: UpperLevels,
   ) {}
 
@@ -66,7 +65,7 @@ export class CommuneTaskLinksResolver {
     @Arg('input', () => LinkTaskInput) input: LinkTaskInput,
     @Ctx() { loaders, identity }: CommuneContext,
   ): Promise<CommuneTask> {
-    const task = await linkLevelTask(this.dataSource, COMMUNE, input, identity, async (manager, plan) => {
+    const task = await this.store.link(identity, input, async (manager, plan) => {
       const commune = (await manager.findOneBy(Commune, { code: plan.communeCode })) as Commune;
       return {
         allowedLevels: [TaskLevel.CENTRAL, TaskLevel.PROVINCIAL, TaskLevel.COMMUNE],

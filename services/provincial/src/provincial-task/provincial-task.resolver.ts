@@ -1,17 +1,16 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { DataSource } from 'typeorm';
 import {
   LinkTaskInput,
   TaskLevel,
-  linkLevelTask,
   sameLevelTasksResolver,
   taskResolver,
   type EntityClient,
+  type LevelTaskStore,
 } from '@nq57/shared';
 import { ProvincialTask } from './provincial-task.entity';
 import { CentralTaskRef } from '../central-task/central-task.ref';
 import type { ProvincialContext } from '../loaders';
-import { PROVINCIAL } from '../level';
+import { PROVINCIAL, type ProvincialTypes } from '../level';
 
 // The three classes are declared in this order because type-graphql orders a type's fields as they are declared.
 
@@ -22,7 +21,7 @@ export const ProvincialTaskResolver = taskResolver(PROVINCIAL);
 @Resolver(() => ProvincialTask)
 export class ProvincialTaskLinksResolver {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: LevelTaskStore<ProvincialTypes>,
     private readonly central: EntityClient,
   ) {}
 
@@ -52,20 +51,14 @@ export class ProvincialTaskLinksResolver {
     @Arg('input', () => LinkTaskInput) input: LinkTaskInput,
     @Ctx() { loaders, identity }: ProvincialContext,
   ): Promise<ProvincialTask> {
-    const task = await linkLevelTask(
-      this.dataSource,
-      PROVINCIAL,
-      input,
-      identity,
-      async (_manager, plan) => ({
-        allowedLevels: [TaskLevel.CENTRAL, TaskLevel.PROVINCIAL],
-        requiredJurisdiction: { [TaskLevel.PROVINCIAL]: plan.provinceCode },
-        findAbove: async (_level, ids) => {
-          const found = await this.central.fetch<{ id: string }>('CentralTask', ids, 'id');
-          return new Map(found.flatMap((row) => (row ? [[row.id, 'VN'] as const] : [])));
-        },
-      }),
-    );
+    const task = await this.store.link(identity, input, async (_manager, plan) => ({
+      allowedLevels: [TaskLevel.CENTRAL, TaskLevel.PROVINCIAL],
+      requiredJurisdiction: { [TaskLevel.PROVINCIAL]: plan.provinceCode },
+      findAbove: async (_level, ids) => {
+        const found = await this.central.fetch<{ id: string }>('CentralTask', ids, 'id');
+        return new Map(found.flatMap((row) => (row ? [[row.id, 'VN'] as const] : [])));
+      },
+    }));
     loaders.centralIdsByTaskId.clear(task.id);
     loaders.allCentralIdsByTaskId.clearAll();
     return task;

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, DeepPartial, EntityManager, FindOptionsWhere } from 'typeorm';
+import { authorize } from '../auth/authorize';
+import type { Identity } from '../auth/identity';
+import { documentColumns } from '../document/document.input';
+import { assertNewPlan, type PlanTable } from '../document/plan-identity';
+import { ErrorCode, userError } from '../errors';
+import { isUuid } from '../ids';
+import { importPlan, writtenTaskIds, type PlanLevel } from '../plan-import/plan-import';
+import type { PlanImportInput } from '../plan-import/plan-import.input';
+import type { PlanImport } from '../plan-import/plan-import.type';
+import { TaskStore } from '../store/task-store';
+import type { LinkTaskInput, TaskInput } from '../task/task.input';
+import { taskColumns } from '../task/task.input';
+import { linkLevelTask, type LevelLinkRules } from './task-links';
+import { jurisdictionOf, type LevelSpec, type LevelTypes } from './level-spec';
+import { statusLevel } from './task-status.resolver';
+
+/** Where the level's plans are, for the duplicate check and the import. */
+export function planTable<L extends LevelTypes>(spec: LevelSpec<L>): PlanTable<L['plan']> {
+  return { entity: spec.plan.entity, jurisdictionField: spec.jurisdiction.field };
+}
+
+/**
+ * The task store of a level of plans (provincial, commune), built from its spec: plans with their tasks, a task
+ * added to a plan, a plan imported from a file, links, and what every level's store does (TaskStore). A planner
+ * writes only the plans of the jurisdiction their token names.
+ */
+export class LevelTaskStore<L extends LevelTypes> extends TaskStore<L['task']> {
+  private readonly planLevel: PlanLevel<L['plan'], L['task']>;
+
+  constructor(
+    readonly spec: LevelSpec<L>,
+    dataSource: DataSource,
+  ) {
+    super(dataSource, statusLevel(spec));
+    this.planLevel = {
+      level: spec.level,
+      plans: planTable(spec),
+      tasks: spec.task.entity,
+      planField: 'planId',
+    };
+  }
+
+  /** Records a plan with its tasks, all or nothing; DUPLICATE when its issuer already has it recorded. */
+  async createPlan(identity: Identity | null, input: L['planInput']): Promise<L['plan']> {
+    const code = jurisdictionOf(this.spec, input);
+    authorize(identity, 'plan', { jurisdiction: code });
+    return this.transaction(async (manager) => {
+      await this.assertJurisdictionExists(manager, code);
+      const columns = documentColumns(input);
+      await assertNewPlan(manager, this.planLevel.plans, code, columns);
+      const plan = await manager.save(
+        manager.create(this.spec.plan.entity, {
+          ...columns,
+          id: randomUUID(),
+          [this.spec.jurisdiction.field]: code,
+        } as DeepPartial<L['plan']>),
+      );
+      const tasks = await this.insertTasks(manager, plan.id, input.tasks, 1);
+      return { result: plan, written: tasks.map((task) => task.id) };
+    });
+  }
+
+  /** Adds a task at the end of a plan, for a planner of the plan's jurisdiction. */
+  addTask(identity: Identity | null, planId: string, input: TaskInput): Promise<L['task']> {
+    return this.transaction(async (manager) => {
+      const plan = await this.planInScope(manager, identity, planId);
+      const position =
+        (await manager.countBy(this.spec.task.entity, { planId: plan.id } as FindOptionsWhere<L['task']>)) +
+        1;
+      const [task] = await this.insertTasks(manager, plan.id, [input], position);
+      return { result: task, written: [task.id] };
+    });
+  }
+
+  /** Imports a plan's task table (a dry run unless `input.dryRun` is false); see plan-import.ts. */
+  async importPlan(identity: Identity | null, input: PlanImportInput): Promise<PlanImport> {
+    authorize(identity, 'plan', { jurisdiction: input.jurisdiction });
+    return this.transaction(async (manager) => {
+      await this.assertJurisdictionExists(manager, input.jurisdiction);
+      const report = await importPlan(manager, this.planLevel, input.jurisdiction, input);
+      return { result: report, written: writtenTaskIds(report) };
+    });
+  }
+
+  /** Links a task to the tasks it carries out; `rules` say what the level allows (see task-links.ts). */
+  link(
+    identity: Identity | null,
+    input: LinkTaskInput,
+    rules: (manager: EntityManager, plan: L['plan']) => Promise<LevelLinkRules>,
+  ): Promise<L['task']> {
+    return this.transaction(async (manager) => ({
+      result: await linkLevelTask(manager, this.spec, input, identity, rules),
+      written: [],
+    }));
+  }
+
+  /** Throws INVALID_JURISDICTION unless the level has a jurisdiction with `code`. */
+  async assertJurisdictionExists(manager: EntityManager, code: string): Promise<void> {
+    const where = { code } as FindOptionsWhere<L['jurisdiction']>;
+    if (!(await manager.existsBy(this.spec.jurisdiction.entity, where))) {
+      const { noun, field } = this.spec.jurisdiction;
+      throw userError(ErrorCode.INVALID_JURISDICTION, `No ${noun} with code ${code}`, { [field]: code });
+    }
+  }
+
+  /** The plan with `planId`, once the caller is known to plan for its jurisdiction; NOT_FOUND otherwise. */
+  private async planInScope(
+    manager: EntityManager,
+    identity: Identity | null,
+    planId: string,
+  ): Promise<L['plan']> {
+    const plan = isUuid(planId)
+      ? await manager.findOneBy(this.spec.plan.entity, { id: planId } as FindOptionsWhere<L['plan']>)
+      : null;
+    if (!plan) {
+      throw userError(ErrorCode.NOT_FOUND, `No ${this.spec.adjective} plan with id ${planId}`, { planId });
+    }
+    authorize(identity, 'plan', { jurisdiction: jurisdictionOf(this.spec, plan) });
+    return plan;
+  }
+
+  private async insertTasks(
+    manager: EntityManager,
+    planId: string,
+    inputs: readonly TaskInput[],
+    firstPosition: number,
+  ): Promise<L['task'][]> {
+    const tasks = inputs.map((task, index) =>
+      manager.create(this.spec.task.entity, {
+        ...taskColumns(task),
+        id: randomUUID(),
+        planId,
+        position: firstPosition + index,
+      } as DeepPartial<L['task']>),
+    );
+    return tasks.length > 0 ? manager.save(tasks) : [];
+  }
+}
