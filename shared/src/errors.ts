@@ -22,6 +22,8 @@ export enum ErrorCode {
   DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
   AMENDMENT_NOT_SUPPORTED = 'AMENDMENT_NOT_SUPPORTED',
+  NOT_LINKED = 'NOT_LINKED',
+  TASK_REMOVED = 'TASK_REMOVED',
 }
 
 /** A GraphQL error with a code and optional details, safe to show to the caller. */

@@ -23,6 +23,7 @@ import { Init1763800000000 } from './migrations/1763800000000-init';
 import { StatusReporting1763900000000 } from './migrations/1763900000000-status-reporting';
 import { TaskState1764100000000 } from './migrations/1764100000000-task-state';
 import { ResolvedDeadline1764300000000 } from './migrations/1764300000000-resolved-deadline';
+import { Amendments1764800000000 } from './migrations/1764800000000-amendments';
 import { seedCentral } from './seed';
 
 /** The parts of the central subgraph (schema, tables, loaders, seed). */
@@ -36,6 +37,7 @@ export function definition(): SubgraphServiceDefinition<CentralLoaders> {
       StatusReporting1763900000000,
       TaskState1764100000000,
       ResolvedDeadline1764300000000,
+      Amendments1764800000000,
     ],
     resolvers: ({ dataSource }) => {
       const store = new CentralTaskStore(dataSource);

@@ -35,6 +35,7 @@ import { TaskState1764100000000 } from './migrations/1764100000000-task-state';
 import { ResolvedDeadline1764300000000 } from './migrations/1764300000000-resolved-deadline';
 import { TraceLinkMirror1764400000000 } from './migrations/1764400000000-trace-link-mirror';
 import { LinkSuggestions1764700000000 } from './migrations/1764700000000-link-suggestions';
+import { Amendments1764800000000 } from './migrations/1764800000000-amendments';
 import { CommuneTaskSuggestionsResolver } from './commune-task/commune-task-suggestions.resolver';
 import {
   CommuneAgenciesResolver,
@@ -76,6 +77,7 @@ export function definition(urls: {
       ResolvedDeadline1764300000000,
       TraceLinkMirror1764400000000,
       LinkSuggestions1764700000000,
+      Amendments1764800000000,
     ],
     resolvers: ({ dataSource }) => {
       const store = new LevelTaskStore(COMMUNE, dataSource);

@@ -16,6 +16,7 @@ import { createEventsLoaders, type EventsContext, type EventsLoaders } from './l
 import { EventLog1763900000000 } from './migrations/1763900000000-event-log';
 import { TaskSearch1764200000000 } from './migrations/1764200000000-task-search';
 import { WritePath1764400000000 } from './migrations/1764400000000-write-path';
+import { EventKinds1764800000000 } from './migrations/1764800000000-event-kinds';
 import { TaskSearchResolver } from './search/task-search.resolver';
 
 const taskReference = {
@@ -37,6 +38,7 @@ export function definition(): SubgraphServiceDefinition<EventsLoaders> {
       taskStateMigration(),
       TaskSearch1764200000000,
       WritePath1764400000000,
+      EventKinds1764800000000,
     ],
     resolvers: () => [new TaskEventResolver(), new TaskHistoryResolver(), new TaskSearchResolver()],
     orphanedTypes: [CentralTaskRef, ProvincialTaskRef, CommuneTaskRef],

@@ -34,6 +34,7 @@ import { TaskState1764100000000 } from './migrations/1764100000000-task-state';
 import { ResolvedDeadline1764300000000 } from './migrations/1764300000000-resolved-deadline';
 import { TraceLinkMirror1764400000000 } from './migrations/1764400000000-trace-link-mirror';
 import { LinkSuggestions1764700000000 } from './migrations/1764700000000-link-suggestions';
+import { Amendments1764800000000 } from './migrations/1764800000000-amendments';
 import { ProvincialTaskSuggestionsResolver } from './provincial-task/provincial-task-suggestions.resolver';
 import {
   ProvinceAgenciesResolver,
@@ -65,6 +66,7 @@ export function definition(urls: { centralUrl: string }): SubgraphServiceDefinit
       ResolvedDeadline1764300000000,
       TraceLinkMirror1764400000000,
       LinkSuggestions1764700000000,
+      Amendments1764800000000,
     ],
     resolvers: ({ dataSource }) => {
       const store = new LevelTaskStore(PROVINCIAL, dataSource);

@@ -111,3 +111,23 @@ export function resolvedDeadlineMigration(
     }
   };
 }
+
+/**
+ * The migration that lets a level mark a task as removed from its plan (or directive) by an amendment, instead of
+ * deleting it: the row keeps its reports, links and history; roll-ups leave it out.
+ */
+export function amendmentsMigration(taskTable: string): new () => MigrationInterface {
+  return class Amendments1764800000000 implements MigrationInterface {
+    name = 'Amendments1764800000000';
+
+    async up(runner: QueryRunner): Promise<void> {
+      await runner.query(
+        `ALTER TABLE ${taskTable} ADD COLUMN removed_at timestamptz, ADD COLUMN removed_basis text`,
+      );
+    }
+
+    async down(runner: QueryRunner): Promise<void> {
+      await runner.query(`ALTER TABLE ${taskTable} DROP COLUMN removed_at, DROP COLUMN removed_basis`);
+    }
+  };
+}

@@ -22,7 +22,26 @@ export interface EvidenceItem {
   documentNumber: string | null;
 }
 
-/** One accepted status change, as appended to the log. */
+/** What an event of the log records: a status report, or one of the amendments of a task's document. */
+export enum TaskEventKind {
+  /** A status report: the status or progress moved (from, to). */
+  STATUS = 'STATUS',
+  /** Printed fields of the task were amended; `changes` says which, from what to what. */
+  AMENDED = 'AMENDED',
+  /** The task was removed from its document; it keeps its reports and links. */
+  REMOVED = 'REMOVED',
+  /** Links to tasks it carried out were removed; `changes` names each. */
+  UNLINKED = 'UNLINKED',
+}
+
+/** One field an amendment changed, as printed before and after (null: empty). */
+export interface FieldChange {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** One accepted change of a task, as appended to the log. */
 export interface NewTaskEvent extends EventRouting {
   id: string;
   actor: string;
@@ -35,6 +54,8 @@ export interface NewTaskEvent extends EventRouting {
   note: string | null;
   evidence: EvidenceItem[];
   version: number;
+  kind: TaskEventKind;
+  changes: FieldChange[];
 }
 
 /**
@@ -46,8 +67,8 @@ export interface NewTaskEvent extends EventRouting {
 export async function appendTaskEvent(manager: EntityManager, event: NewTaskEvent): Promise<string> {
   const [row] = (await manager.query(
     `INSERT INTO ${EVENT_SCHEMA}.task_event (id, actor, task_level, task_id, from_status, to_status,
-       from_progress, progress, note, evidence, version, province_code, commune_code, directive_keys)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       from_progress, progress, note, evidence, version, province_code, commune_code, directive_keys, kind, changes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      RETURNING seq`,
     [
       event.id,
@@ -64,6 +85,8 @@ export async function appendTaskEvent(manager: EntityManager, event: NewTaskEven
       event.provinceCode,
       event.communeCode,
       event.directiveKeys,
+      event.kind,
+      JSON.stringify(event.changes),
     ],
   )) as { seq: string }[];
   return row.seq;

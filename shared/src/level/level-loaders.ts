@@ -117,6 +117,8 @@ export function createLevelLoaders<L extends LevelTypes>(
             .innerJoin(spec.plan.entity, 'p', 'p.id = t.plan_id')
             .addSelect(`p.${spec.jurisdictionColumn}`, 'group_key')
             .where(`p.${spec.jurisdictionColumn} = ANY(:codes)`, { codes: [...codes] })
+            // A task an amendment removed is on no warning list.
+            .andWhere('t.removed_at IS NULL')
             .orderBy('t.position', 'ASC')
             .addOrderBy('t.id', 'ASC'),
           't',

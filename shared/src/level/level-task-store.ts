@@ -10,6 +10,8 @@ import { importPlan, writtenTaskIds, type PlanLevel } from '../plan-import/plan-
 import type { PlanImportInput } from '../plan-import/plan-import.input';
 import type { PlanImport } from '../plan-import/plan-import.type';
 import { TaskStore } from '../store/task-store';
+import { unlinkTask } from '../amendment/amend-task';
+import type { UnlinkTaskInput } from '../amendment/amendment.input';
 import type { LinkTaskInput, TaskInput } from '../task/task.input';
 import { taskColumns } from '../task/task.input';
 import { linkLevelTask, type LevelLinkRules } from './task-links';
@@ -94,6 +96,11 @@ export class LevelTaskStore<L extends LevelTypes> extends TaskStore<L['task']> {
       result: await linkLevelTask(manager, this.spec, input, identity, rules),
       written: [],
     }));
+  }
+
+  /** Removes links of a task by an amendment, with an UNLINKED event routed as the task was before. */
+  unlink(identity: Identity | null, input: UnlinkTaskInput): Promise<L['task']> {
+    return this.amendment((manager) => unlinkTask(manager, this.table, input, identity));
   }
 
   /** Throws INVALID_JURISDICTION unless the level has a jurisdiction with `code`. */

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver, type ClassType } from 'type-graphql';
+import { AmendTaskInput, RemoveTaskInput } from '../amendment/amendment.input';
 import type { RequestContext } from '../context';
 import type { StatusReportTarget, TaskRow } from '../status/report-status';
 import { ResolveDeadlineInput } from '../status/resolve-deadline';
@@ -34,8 +35,9 @@ export function statusLevel<L extends LevelTypes>(spec: LevelSpec<L>): StatusLev
 }
 
 /**
- * `update<Prefix>TaskStatus` (returning a `<Prefix>TaskStatusReport`, a type made here) and
- * `resolve<Prefix>TaskDeadline`: every level's status reports, central's included.
+ * `update<Prefix>TaskStatus` (returning a `<Prefix>TaskStatusReport`, a type made here),
+ * `resolve<Prefix>TaskDeadline`, `amend<Prefix>Task` and `remove<Prefix>Task`: every level's status reports
+ * and amendments, central's included.
  */
 export function taskStatusResolver<T extends Task & TaskRow>(
   level: Omit<StatusLevel<T>, 'target'>,
@@ -68,6 +70,32 @@ export function taskStatusResolver<T extends Task & TaskRow>(
       @Ctx() { identity }: RequestContext<unknown>,
     ): Promise<T> {
       return this.store.resolveDeadline(identity, input);
+    }
+
+    @Mutation(() => TaskType, {
+      name: `amend${prefix}Task`,
+      description:
+        `Amends the printed fields of a ${adjective} task ("điều chỉnh"), for a planner of its jurisdiction; ` +
+        'an AMENDED event in its history lists each field from what to what',
+    })
+    amendTask(
+      @Arg('input', () => AmendTaskInput) input: AmendTaskInput,
+      @Ctx() { identity }: RequestContext<unknown>,
+    ): Promise<T> {
+      return this.store.amend(identity, input);
+    }
+
+    @Mutation(() => TaskType, {
+      name: `remove${prefix}Task`,
+      description:
+        `Marks a ${adjective} task as removed from its document by an amendment: it keeps its reports, links ` +
+        'and history, and roll-ups leave it out; a REMOVED event records it',
+    })
+    removeTask(
+      @Arg('input', () => RemoveTaskInput) input: RemoveTaskInput,
+      @Ctx() { identity }: RequestContext<unknown>,
+    ): Promise<T> {
+      return this.store.remove(identity, input);
     }
   }
   return TaskStatusResolver;

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { UnlinkTaskInput } from '../amendment/amendment.input';
 import { isUuid } from '../ids';
 import { TaskInput } from '../task/task.input';
 import type { LevelContext } from './level-loaders';
@@ -41,6 +42,19 @@ export function taskResolver<L extends LevelTypes>(spec: LevelSpec<L>): ClassTyp
       @Ctx() { identity }: LevelContext<L>,
     ): Promise<L['task']> {
       return this.store.addTask(identity, planId, input);
+    }
+
+    @Mutation(() => Task, {
+      name: levelName(spec, 'unlink', 'Task'),
+      description:
+        `Removes links of a ${spec.adjective} task by an amendment: the tasks it no longer carries out; ` +
+        'an UNLINKED event records each',
+    })
+    unlinkTask(
+      @Arg('input', () => UnlinkTaskInput) input: UnlinkTaskInput,
+      @Ctx() { identity }: LevelContext<L>,
+    ): Promise<L['task']> {
+      return this.store.unlink(identity, input);
     }
   }
   return TaskResolver;

@@ -41,7 +41,7 @@ LEFT JOIN LATERAL (
   SELECT DISTINCT coalesce(party->>'canonicalName', party->>'name') AS agency, party->>'kind' AS kind
   FROM jsonb_array_elements(task.lead_parties) AS party) AS lead ON true
 ${taskStateJoin('task', '$2')}
-WHERE ${key} = ANY($1)
+WHERE ${key} = ANY($1) AND task.removed_at IS NULL
 GROUP BY ${key}, lead.agency
 ORDER BY "total" DESC, lead.agency NULLS LAST`;
 }

@@ -36,13 +36,16 @@ export interface ProgressQuery {
   columns?: string;
 }
 
-/** The statement of a roll-up query: $1 the keys, $2 the asOf date; one row per key that has tasks. */
+/**
+ * The statement of a roll-up query: $1 the keys, $2 the asOf date; one row per key that has tasks. Tasks an
+ * amendment removed from their document are left out.
+ */
 export function progressSql({ from, key, with: ctes, columns }: ProgressQuery): string {
   return `${ctes ? `WITH RECURSIVE ${ctes}\n` : ''}SELECT ${key} AS key,
   ${PROGRESS_AGGREGATES}${columns ? `,\n  ${columns}` : ''}
 FROM ${from}
 ${taskStateJoin('task', '$2')}
-WHERE ${key} = ANY($1)
+WHERE ${key} = ANY($1) AND task.removed_at IS NULL
 GROUP BY ${key}`;
 }
 

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ErrorCode, userError } from '../errors';
-import { EVENT_SCHEMA, type EvidenceItem } from '../events/event-log';
+import { EVENT_SCHEMA, type EventRouting, type EvidenceItem } from '../events/event-log';
 import { directiveKeysSql } from '../events/read-model';
 import { directiveKeys } from '../events/routing';
 import { reportedSearchCtes } from '../search/search-index';
@@ -40,15 +40,19 @@ export interface TaskRow {
   version: number;
 }
 
-/** What the one read of a report finds beside the task row (raw columns of `reportRead`). */
-interface ReportFacts {
-  scope_jurisdiction: string;
-  scope_lead: string;
+/** The raw routing columns of `eventRoutingColumns`. */
+export interface RoutingFacts {
   route_province: string | null;
   route_commune: string | null;
   route_keys?: string[] | null;
   route_directive_number?: string | null;
   route_directive_aliases?: string[] | null;
+}
+
+/** What the one read of a report finds beside the task row (raw columns of `reportRead`). */
+interface ReportFacts extends RoutingFacts {
+  scope_jurisdiction: string;
+  scope_lead: string;
   earlier: EarlierReport | null;
 }
 
@@ -170,6 +174,36 @@ function reportReadSql<T extends ObjectLiteral>(
 ): string {
   const cached = readSql.get(target.taskTable);
   if (cached) return cached;
+  const routing = eventRoutingColumns(target);
+  // The entity's columns by name, not t.*: a prepared statement's result type must not change when a later
+  // migration adds a column while this process runs.
+  const columns = dataSource
+    .getMetadata(entity)
+    .columns.filter((column) => !column.isVirtual)
+    .map((column) => `t.${dataSource.driver.escape(column.databaseName)}`)
+    .join(', ');
+  const jurisdiction = target.plan
+    ? `(SELECT p.${target.plan.jurisdictionColumn} FROM ${target.plan.table} p WHERE p.id = t.plan_id)`
+    : `'central'`;
+  const sql = `SELECT ${columns},
+      ${jurisdiction} AS scope_jurisdiction,
+      ${leadNamesSql('t')} AS scope_lead,
+      ${routing},
+      -- JSON keeps the earlier report in one column: null when there is none, or no key was sent.
+      (SELECT json_build_object('task_id', r.task_id, 'event_id', r.event_id, 'request_hash', r.request_hash)
+       FROM status_report r WHERE r.actor = $2 AND r.idempotency_key = $3) AS earlier
+    FROM ${target.taskTable} t${routingJoin(target)}
+    WHERE t.id = $1`;
+  readSql.set(target.taskTable, sql);
+  return sql;
+}
+
+/**
+ * The columns (route_province, route_commune, and route_keys or the directive's number and aliases) from which
+ * an event of the task aliased `t` is routed, read in the statement that reads the task; central tasks need
+ * `routingJoin(target)` after their table. Constants of the target only, never input.
+ */
+export function eventRoutingColumns(target: StatusReportTarget): string {
   const plan = (column: string): string =>
     target.plan ? `(SELECT p.${column} FROM ${target.plan.table} p WHERE p.id = t.plan_id)` : 'NULL::text';
   // A commune task's province is its commune's, as event routing and the search projection have it.
@@ -178,31 +212,26 @@ function reportReadSql<T extends ObjectLiteral>(
       ? `(SELECT c.province_code FROM commune_plan p JOIN commune c ON c.code = p.commune_code
           WHERE p.id = t.plan_id)`
       : plan('province_code');
-  const routing =
-    target.level === TaskLevel.CENTRAL
-      ? `NULL::text AS route_province, NULL::text AS route_commune,
-         d.number AS route_directive_number, d.aliases AS route_directive_aliases`
-      : `${province} AS route_province,
-         ${target.level === TaskLevel.COMMUNE ? plan('commune_code') : 'NULL::text'} AS route_commune,
-         ${directiveKeysSql(target.level, 't.id')} AS route_keys`;
-  // The entity's columns by name, not t.*: a prepared statement's result type must not change when a later
-  // migration adds a column while this process runs.
-  const columns = dataSource
-    .getMetadata(entity)
-    .columns.filter((column) => !column.isVirtual)
-    .map((column) => `t.${dataSource.driver.escape(column.databaseName)}`)
-    .join(', ');
-  const sql = `SELECT ${columns},
-      ${target.plan ? plan(target.plan.jurisdictionColumn) : `'central'`} AS scope_jurisdiction,
-      ${leadNamesSql('t')} AS scope_lead,
-      ${routing},
-      -- JSON keeps the earlier report in one column: null when there is none, or no key was sent.
-      (SELECT json_build_object('task_id', r.task_id, 'event_id', r.event_id, 'request_hash', r.request_hash)
-       FROM status_report r WHERE r.actor = $2 AND r.idempotency_key = $3) AS earlier
-    FROM ${target.taskTable} t${target.level === TaskLevel.CENTRAL ? ' JOIN directive d ON d.id = t.directive_id' : ''}
-    WHERE t.id = $1`;
-  readSql.set(target.taskTable, sql);
-  return sql;
+  return target.level === TaskLevel.CENTRAL
+    ? `NULL::text AS route_province, NULL::text AS route_commune,
+       d.number AS route_directive_number, d.aliases AS route_directive_aliases`
+    : `${province} AS route_province,
+       ${target.level === TaskLevel.COMMUNE ? plan('commune_code') : 'NULL::text'} AS route_commune,
+       ${directiveKeysSql(target.level, 't.id')} AS route_keys`;
+}
+
+/** The join a central task's routing columns need (its directive), or nothing. */
+export function routingJoin(target: StatusReportTarget): string {
+  return target.level === TaskLevel.CENTRAL ? ' JOIN directive d ON d.id = t.directive_id' : '';
+}
+
+/** The routing columns of `eventRoutingColumns`, as an event's routing. */
+export function eventRoutingOf(facts: RoutingFacts): EventRouting {
+  return {
+    provinceCode: facts.route_province,
+    communeCode: facts.route_commune,
+    directiveKeys: routingKeys(facts),
+  };
 }
 
 /**
@@ -322,7 +351,7 @@ function versionConflict(input: TaskStatusInput, currentVersion: number): Error 
   );
 }
 
-function routingKeys(facts: ReportFacts): string[] {
+function routingKeys(facts: RoutingFacts): string[] {
   if (facts.route_keys) return facts.route_keys;
   return directiveKeys({
     number: facts.route_directive_number ?? null,

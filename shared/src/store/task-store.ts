@@ -7,6 +7,8 @@ import type { TaskStatusInput } from '../status/status-report.input';
 import type { TaskEventRef } from '../status/status-report.type';
 import type { Task } from '../task/task.interface';
 import type { ClassType } from 'type-graphql';
+import { amendTask, removeTask, type AmendmentOutcome } from '../amendment/amend-task';
+import type { AmendTaskInput, RemoveTaskInput } from '../amendment/amendment.input';
 
 /** One level's task table, as a store writes it: the entity, the table and where a task's jurisdiction is. */
 export interface TaskTable<T extends Task> {
@@ -47,6 +49,24 @@ export class TaskStore<T extends Task & TaskRow> {
     return this.dataSource.manager.findOneByOrFail(this.table.task, {
       id: input.id,
     } as FindOptionsWhere<T>);
+  }
+
+  /** Amends a task's printed fields, with an AMENDED event (see amendment/amend-task.ts). */
+  amend(identity: Identity | null, input: AmendTaskInput): Promise<T> {
+    return this.amendment((manager) => amendTask(manager, this.table, input, identity));
+  }
+
+  /** Marks a task as removed from its document, with a REMOVED event; it keeps its reports and links. */
+  remove(identity: Identity | null, input: RemoveTaskInput): Promise<T> {
+    return this.amendment((manager) => removeTask(manager, this.table, input, identity));
+  }
+
+  /** Runs an amendment; a task it changed gets its search row updated in the same commit. */
+  protected amendment(work: (manager: EntityManager) => Promise<AmendmentOutcome<T>>): Promise<T> {
+    return this.transaction(async (manager) => {
+      const { task, changed } = await work(manager);
+      return { result: task, written: changed ? [task.id] : [] };
+    });
   }
 
   /** Runs `work` in one transaction; the search rows of the ids it returns in `written` are updated before commit. */

@@ -19,6 +19,8 @@ const TASK_FIELDS: Record<string, readonly string[]> = {
   version: ['version'],
   createdAt: ['createdAt'],
   updatedAt: ['updatedAt'],
+  removedAt: ['removedAt'],
+  removedBasis: ['removedBasis'],
   lead: ['leadColumns'],
   cooperating: ['cooperatingColumns'],
   deadline: ['deadlineColumns'],

@@ -81,7 +81,8 @@ export abstract class Task {
   progress!: number;
 
   @Field(() => Int, {
-    description: 'Grows by one with every accepted status report; pass it as expectedVersion',
+    description:
+      'Grows by one with every accepted status report and every amendment; pass it as expectedVersion',
   })
   @Column({ type: 'integer', default: 1 })
   version!: number;
@@ -93,6 +94,22 @@ export abstract class Task {
   @Field(() => Date)
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When an amendment removed the task from its document; null while it is in it. A removed task keeps its ' +
+      'reports, links and history, and is left out of roll-ups',
+  })
+  @Column({ type: 'timestamptz', nullable: true })
+  removedAt!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The document that removed it, as the planner gave it',
+  })
+  @Column({ type: 'text', nullable: true })
+  removedBasis!: string | null;
 
   @Field(() => Assignment, { nullable: true, description: 'Cơ quan chủ trì (lead)' })
   get lead(): Assignment | null {

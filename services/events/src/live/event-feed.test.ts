@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TaskLevel, TaskStatus, appendTaskEvent } from '@nq57/shared';
+import { TaskEventKind, TaskLevel, TaskStatus, appendTaskEvent } from '@nq57/shared';
 import { useTestHub } from '../../../../test/support/hub';
 import type { TaskEvent } from '../task-event/task-event.entity';
 import { compileFilter } from '../task-event/event-match';
@@ -24,6 +24,8 @@ async function append(): Promise<number> {
     provinceCode: '19',
     communeCode: null,
     directiveKeys: [],
+    kind: TaskEventKind.STATUS,
+    changes: [],
   });
   return Number(seq);
 }

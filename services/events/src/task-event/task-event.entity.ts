@@ -1,6 +1,6 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { TaskLevel, TaskStatus, type EvidenceItem } from '@nq57/shared';
+import { TaskEventKind, TaskLevel, TaskStatus, type EvidenceItem, type FieldChange } from '@nq57/shared';
 import { encodeCursor } from './cursor';
 
 /** Minh chứng: what a report cites as proof. */
@@ -16,9 +16,30 @@ export class Evidence {
   documentNumber!: string | null;
 }
 
-/** One accepted status report on a task of any level: a row of the log and the GraphQL TaskEvent. */
+registerEnumType(TaskEventKind, {
+  name: 'TaskEventKind',
+  description: 'A status report, or an amendment of the document the task is printed in',
+});
+
+/** One field an amendment changed: the printed text before and after. */
+@ObjectType('TaskFieldChange')
+export class TaskFieldChange implements FieldChange {
+  @Field(() => String, {
+    description: 'The task field: content, ordinal, deadline, lead, …, or a link "implements"',
+  })
+  field!: string;
+
+  @Field(() => String, { nullable: true, description: 'As it was (null: empty)' })
+  from!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'As it is now (null: empty, or removed)' })
+  to!: string | null;
+}
+
+/** One accepted change of a task of any level: a row of the log and the GraphQL TaskEvent. */
 @ObjectType('TaskEvent', {
-  description: 'An accepted status report: who changed what, when, from what to what',
+  description:
+    'An accepted change of a task: a status report, or an amendment (kind); who changed what, when, from what to what',
 })
 @Directive('@key(fields: "id")')
 @Entity('task_event')
@@ -81,6 +102,16 @@ export class TaskEvent {
 
   @Column({ type: 'text', array: true })
   directiveKeys!: string[];
+
+  @Field(() => TaskEventKind, {
+    description: 'STATUS for a report; for an amendment, from and to are the status it left unchanged',
+  })
+  @Column({ type: 'text', default: TaskEventKind.STATUS })
+  kind!: TaskEventKind;
+
+  @Field(() => [TaskFieldChange], { description: 'What an amendment changed; empty for a status report' })
+  @Column('jsonb', { default: () => "'[]'::jsonb" })
+  changes!: FieldChange[];
 
   @Field(() => String, { description: 'Pass as `after` to resume from this event' })
   get cursor(): string {
