@@ -58,6 +58,15 @@ const TASKS = `query ImportedTasks($id: ID!) {
   }
 }`;
 
+const AMENDED_TASKS = `query AmendedTasks($id: ID!) {
+  provincialPlan(id: $id) {
+    tasks {
+      ordinal content removedAt removedBasis lead { text }
+      history(first: 3) { events { kind note changes { field from to } } }
+    }
+  }
+}`;
+
 const PLAN = {
   number: '144/KH-UBND',
   kind: 'PLAN',
@@ -160,7 +169,7 @@ describe('importProvincialPlan', () => {
     });
   });
 
-  test('an amended file: its dry run lists each change; writing it is refused, coded', async () => {
+  test('an amended file: its dry run lists each change; writing it amends the plan, audited, and once only', async () => {
     const amended = ROWS.slice(1).map((task, index) =>
       index === 0 ? { ...task, lead: 'Sở Tài chính' } : task,
     );
@@ -184,8 +193,43 @@ describe('importProvincialPlan', () => {
       created: [{ row: table.length + 1, ordinal: '84', content: 'Nhiệm vụ bổ sung' }],
       unchanged: 81,
     });
-    const written = await importTable([...table, added], { dryRun: false });
-    expect(written.errors?.map((error) => error.extensions?.code)).toEqual(['AMENDMENT_NOT_SUPPORTED']);
+    const basis = 'Kế hoạch 20/KH-UBND ngày 5/3/2026 điều chỉnh';
+    const writing = await importTable([...table, added], { dryRun: false, basis });
+    expect(writing.errors).toBeUndefined();
+    const written = writing.data!.importProvincialPlan;
+    expect({ written: written.written, created: written.created }).toEqual({
+      written: true,
+      created: [{ row: table.length + 1, ordinal: '84', content: 'Nhiệm vụ bổ sung' }],
+    });
+    const plan = await hub().query<{ provincialPlan: { tasks: Record<string, unknown>[] } }>(AMENDED_TASKS, {
+      id: written.planId,
+    });
+    const tasks = plan.data!.provincialPlan.tasks;
+    expect(tasks).toHaveLength(84);
+    expect(tasks[0]).toMatchObject({ ordinal: ROWS[0].ordinal, removedBasis: basis });
+    expect(tasks[1]).toMatchObject({
+      ordinal: ROWS[1].ordinal,
+      removedAt: null,
+      lead: { text: 'Sở Tài chính' },
+    });
+    expect(tasks[1].history).toEqual({
+      events: [
+        {
+          kind: 'AMENDED',
+          note: basis,
+          changes: [{ field: 'lead', from: ROWS[1].lead, to: 'Sở Tài chính' }],
+        },
+      ],
+    });
+    expect(tasks[0].history).toEqual({
+      events: [
+        { kind: 'REMOVED', note: basis, changes: [{ field: 'removedFromPlan', from: null, to: basis }] },
+      ],
+    });
+    expect(tasks[83]).toMatchObject({ ordinal: '84', content: 'Nhiệm vụ bổ sung', removedAt: null });
+    // The amended file again: nothing is left to change.
+    const again = (await importTable([...table, added], { dryRun: false, basis })).data!.importProvincialPlan;
+    expect(again).toMatchObject({ written: false, unchanged: 83, created: [], changed: [], removed: [] });
   });
 
   test('a file with errors writes nothing, unless asked to write its good rows only', async () => {

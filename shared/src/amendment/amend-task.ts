@@ -33,7 +33,7 @@ export interface AmendmentOutcome<T> {
 type AmendableTask = Task & TaskRow;
 
 /** The task an amendment holds locked, and who amends it. */
-interface Amending<T> {
+export interface Amending<T> {
   task: T;
   actor: string;
 }
@@ -57,6 +57,23 @@ export async function amendTask<T extends AmendableTask>(
   const changes = printedChanges(before, after);
   if (changes.length === 0) return { task, changed: false };
   assertVersion(task, input.expectedVersion);
+  await writeAmendment(manager, table, { task, actor }, after, basisOf(input.basis));
+  return { task: await reloaded(manager, table, task.id), changed: true };
+}
+
+/**
+ * Rewrites the printed fields of the locked task to `after` and appends the AMENDED event listing what changed;
+ * for a caller that has authorized the write and checked the version (an amendment, an import).
+ */
+export async function writeAmendment<T extends AmendableTask>(
+  manager: EntityManager,
+  table: TaskTable<T>,
+  amending: Amending<T>,
+  after: Printed,
+  basis: string,
+): Promise<void> {
+  const { task } = amending;
+  const changes = printedChanges(printedOfTask(task), after);
   const columns = taskColumns(printedAsInput({ ...after, content: after.content as string }));
   // The group is kept as recorded: an amendment of the wording does not re-derive what a planner set.
   delete columns.group;
@@ -66,15 +83,7 @@ export async function amendTask<T extends AmendableTask>(
     { id: task.id } as FindOptionsWhere<T>,
     { ...columns, version: task.version + 1 } as never,
   );
-  await appendAmendment(
-    manager,
-    table,
-    { task, actor },
-    TaskEventKind.AMENDED,
-    changes,
-    basisOf(input.basis),
-  );
-  return { task: await reloaded(manager, table, task.id), changed: true };
+  await appendAmendment(manager, table, amending, TaskEventKind.AMENDED, changes, basis);
 }
 
 /**
@@ -91,15 +100,24 @@ export async function removeTask<T extends AmendableTask>(
   const { task, actor } = await lockedInScope(manager, table, input.id, identity);
   if (task.removedAt) return { task, changed: false };
   assertVersion(task, input.expectedVersion);
-  const basis = basisOf(input.basis);
+  await writeRemoval(manager, table, { task, actor }, basisOf(input.basis));
+  return { task: await reloaded(manager, table, task.id), changed: true };
+}
+
+/** Marks the locked task as removed by `basis` and appends the REMOVED event; the caller has authorized it. */
+export async function writeRemoval<T extends AmendableTask>(
+  manager: EntityManager,
+  table: TaskTable<T>,
+  amending: Amending<T>,
+  basis: string,
+): Promise<void> {
   await manager.query(
     `UPDATE ${table.target.taskTable} SET removed_at = now(), removed_basis = $2, version = version + 1,
        updated_at = now() WHERE id = $1`,
-    [task.id, basis],
+    [amending.task.id, basis],
   );
   const changes = [{ field: 'removedFromPlan', from: null, to: basis }];
-  await appendAmendment(manager, table, { task, actor }, TaskEventKind.REMOVED, changes, basis);
-  return { task: await reloaded(manager, table, task.id), changed: true };
+  await appendAmendment(manager, table, amending, TaskEventKind.REMOVED, changes, basis);
 }
 
 /**
@@ -162,14 +180,25 @@ async function lockedInScope<T extends AmendableTask>(
   identity: Identity | null,
 ): Promise<Amending<T>> {
   if (!identity) throw unauthenticated('Sign in to amend a task: send a bearer token');
+  const task = await lockTask(manager, table, id);
+  const scope = await scopeOf(manager, table.target, id);
+  if (!scope) throw userError(ErrorCode.UNKNOWN_TASK, `No such task: ${id}`, { id });
+  authorize(identity, 'plan', { jurisdiction: scope.jurisdiction });
+  return { task, actor: identity.subject };
+}
+
+/** The task with `id`, locked for the rest of the caller's transaction; UNKNOWN_TASK when there is none. */
+export async function lockTask<T extends AmendableTask>(
+  manager: EntityManager,
+  table: TaskTable<T>,
+  id: string,
+): Promise<T> {
   const task = await manager.findOne(table.task, {
     where: { id } as FindOptionsWhere<T>,
     lock: { mode: 'pessimistic_write' },
   });
-  const scope = task ? await scopeOf(manager, table.target, id) : null;
-  if (!task || !scope) throw userError(ErrorCode.UNKNOWN_TASK, `No such task: ${id}`, { id });
-  authorize(identity, 'plan', { jurisdiction: scope.jurisdiction });
-  return { task, actor: identity.subject };
+  if (!task) throw userError(ErrorCode.UNKNOWN_TASK, `No such task: ${id}`, { id });
+  return task;
 }
 
 function assertNotRemoved(task: AmendableTask): void {

@@ -81,7 +81,8 @@ export class LevelTaskStore<L extends LevelTypes> extends TaskStore<L['task']> {
     authorize(identity, 'plan', { jurisdiction: input.jurisdiction });
     return this.transaction(async (manager) => {
       await this.assertJurisdictionExists(manager, input.jurisdiction);
-      const report = await importPlan(manager, this.planLevel, input.jurisdiction, input);
+      const writer = { table: this.table, actor: identity?.subject ?? 'anonymous' };
+      const report = await importPlan(manager, this.planLevel, input.jurisdiction, input, writer);
       return { result: report, written: writtenTaskIds(report) };
     });
   }

@@ -84,4 +84,14 @@ export class PlanImportInput {
     description: 'Write the rows without errors, skip the others',
   })
   goodRowsOnly!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For a plan already recorded: the document that amends it, as printed (e.g. "Kế hoạch 12/KH-UBND ngày ' +
+      '5/3/2026"), which every amendment event names; by default the plan\'s number, marked as re-imported',
+  })
+  @IsOptional()
+  @Length(1, 300)
+  basis?: string;
 }

@@ -1,16 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager, EntityTarget } from 'typeorm';
+import { IsNull, type EntityManager, type EntityTarget } from 'typeorm';
 import { documentColumns } from '../document/document.input';
 import type { DocumentBase } from '../document/document.interface';
 import { findRecordedPlan, type PlanTable } from '../document/plan-identity';
+import { lockTask, writeAmendment, writeRemoval } from '../amendment/amend-task';
+import {
+  PRINTED_FIELDS,
+  printedAsInput,
+  printedChanges,
+  printedOfTask,
+  type Printed,
+} from '../amendment/printed-fields';
 import { ErrorCode, userError } from '../errors';
 import { interpretTaskTable, type ColumnMapping, type ImportedTask, type ImportProblem } from '../import';
 import { writeTaskCites, type TaskCite } from '../suggestions/task-cites';
+import type { TaskRow } from '../status/report-status';
+import type { TaskTable } from '../store/task-store';
 import type { Task } from '../task/task.interface';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, taskColumns } from '../task/task.input';
 import type { TaskLevel } from '../task/task-status';
 import { MAX_IMPORT_COLUMNS, type ImportColumnInput, type PlanImportInput } from './plan-import.input';
 import type { ImportedChange, ImportedRow, PlanImport } from './plan-import.type';
+
+/** Who writes an import's amendments, and into which task table (the task store's). */
+export interface ImportWriter<T extends Task> {
+  table: TaskTable<T>;
+  actor: string;
+}
 
 /** Where a level keeps its plans and their tasks. */
 export interface PlanLevel<P extends DocumentBase & { id: string }, T extends Task> {
@@ -20,19 +36,6 @@ export interface PlanLevel<P extends DocumentBase & { id: string }, T extends Ta
   /** The task column naming its plan. */
   planField: keyof T & string;
 }
-
-const PRINTED = [
-  'ordinal',
-  'section',
-  'content',
-  'lead',
-  'cooperating',
-  'deadline',
-  'centralDeadline',
-  'output',
-  'notes',
-] as const;
-type Printed = Record<(typeof PRINTED)[number], string | null>;
 
 // The limits TaskInput's validation applies to the same fields when a plan is written by mutation.
 const SHORT_FIELDS = new Set(['ordinal', 'deadline', 'centralDeadline']);
@@ -45,11 +48,12 @@ const WRITE_BATCH = 500;
  * store, which runs it, updates the search rows of `writtenTaskIds`). A file identical to the recorded plan writes nothing; one that differs is refused with
  * AMENDMENT_NOT_SUPPORTED (its dry run lists the differences).
  */
-export async function importPlan<P extends DocumentBase & { id: string }, T extends Task>(
+export async function importPlan<P extends DocumentBase & { id: string }, T extends Task & TaskRow>(
   manager: EntityManager,
   spec: PlanLevel<P, T>,
   jurisdiction: string,
   input: PlanImportInput,
+  writer: ImportWriter<T>,
 ): Promise<PlanImport> {
   checkCells(input.rows);
   const table = interpretTaskTable(input.rows, {
@@ -74,11 +78,14 @@ export async function importPlan<P extends DocumentBase & { id: string }, T exte
   if (input.dryRun || blocked) return report;
   if (recorded) {
     if (report.created.length + report.changed.length + report.removed.length === 0) return report;
-    throw userError(
-      ErrorCode.AMENDMENT_NOT_SUPPORTED,
-      'This plan is recorded and the file differs from it; amending a plan by import is not supported yet (a dry run lists the differences)',
-      { planId: recorded.id },
-    );
+    const basis = input.basis?.trim() || `${recorded.number ?? recorded.title} (nhập lại từ tệp)`;
+    const created = await amendRecordedPlan(manager, spec, writer, {
+      planId: recorded.id,
+      report,
+      tasks,
+      basis,
+    });
+    return { ...report, written: true, created };
   }
   const written = await writeNewPlan(manager, spec, jurisdiction, document, tasks);
   return { ...report, written: true, planId: written.planId, created: written.rows };
@@ -87,7 +94,8 @@ export async function importPlan<P extends DocumentBase & { id: string }, T exte
 /** The tasks an import wrote (none for a dry run): what the search projection must be updated for. */
 export function writtenTaskIds(report: PlanImport): string[] {
   if (!report.written) return [];
-  return [...report.created, ...report.changed].flatMap((row) => (row.taskId ? [row.taskId] : []));
+  const rows = [...report.created, ...report.changed, ...report.removed];
+  return rows.flatMap((row) => (row.taskId ? [row.taskId] : []));
 }
 
 /** Refuses rows too wide or cells too long for any printed field, before reading them. */
@@ -131,7 +139,7 @@ function mappingOf(columns: ImportColumnInput[] | undefined): ColumnMapping | un
 
 function lengthProblems(task: ImportedTask): ImportProblem[] {
   const printed = printedOfImported(task);
-  return PRINTED.flatMap((field) => {
+  return PRINTED_FIELDS.flatMap((field) => {
     const limit = SHORT_FIELDS.has(field) ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
     const value = printed[field];
     if (value === null || value.length <= limit) return [];
@@ -152,20 +160,6 @@ function printedOfImported(task: ImportedTask): Printed {
   return { ordinal, section, content, lead, cooperating, deadline, centralDeadline, output, notes };
 }
 
-function printedOfRecorded(task: Task): Printed {
-  return {
-    ordinal: task.ordinal,
-    section: task.section,
-    content: task.content,
-    lead: task.leadColumns?.text ?? null,
-    cooperating: task.cooperatingColumns?.text ?? null,
-    deadline: task.deadlineColumns?.text ?? null,
-    centralDeadline: task.centralDeadlineColumns?.text ?? null,
-    output: task.output,
-    notes: task.notes,
-  };
-}
-
 // A row is the same task when it sits under the same section with the same ordinal (or, unnumbered, the same
 // content): what amendments of a plan keep (docs/decisions/0010-plan-import.md).
 function matchKey(printed: Printed): string {
@@ -182,7 +176,7 @@ function compare(
 ): Pick<PlanImport, 'created' | 'changed' | 'unchanged' | 'removed'> {
   const byKey = new Map<string, Task[]>();
   for (const task of recorded) {
-    const key = matchKey(printedOfRecorded(task));
+    const key = matchKey(printedOfTask(task));
     byKey.set(key, [...(byKey.get(key) ?? []), task]);
   }
   const created: ImportedRow[] = [];
@@ -195,12 +189,8 @@ function compare(
       created.push(importedRow(task, null));
       continue;
     }
-    const before = printedOfRecorded(match);
-    const changes = PRINTED.filter((field) => before[field] !== printed[field]).map((field) => ({
-      field,
-      from: before[field],
-      to: printed[field],
-    }));
+    const before = printedOfTask(match);
+    const changes = printedChanges(before, printed);
     if (changes.length === 0) unchanged += 1;
     else changed.push({ row: task.row, taskId: match.id, ordinal: task.ordinal, changes });
   }
@@ -223,8 +213,9 @@ async function recordedTasks<P extends DocumentBase & { id: string }, T extends 
   spec: PlanLevel<P, T>,
   planId: string,
 ): Promise<Task[]> {
+  // A task an earlier amendment removed is no longer a row of the plan: a file that prints it again adds it anew.
   return manager.find(spec.tasks, {
-    where: { [spec.planField]: planId } as never,
+    where: { [spec.planField]: planId, removedAt: IsNull() } as never,
     order: { position: 'ASC' } as never,
   });
 }
@@ -242,15 +233,26 @@ async function writeNewPlan<P extends DocumentBase & { id: string }, T extends T
     id: planId,
     [spec.plans.jurisdictionField]: jurisdiction,
   } as never);
+  return { planId, rows: await insertTasks(manager, spec, planId, tasks, 1) };
+}
+
+/** Inserts imported rows into a plan from `firstPosition` on, with the numbers each cites; returns the rows. */
+async function insertTasks<P extends DocumentBase & { id: string }, T extends Task>(
+  manager: EntityManager,
+  spec: PlanLevel<P, T>,
+  planId: string,
+  tasks: ImportedTask[],
+  firstPosition: number,
+): Promise<ImportedRow[]> {
   const rows: ImportedRow[] = [];
   for (let start = 0; start < tasks.length; start += WRITE_BATCH) {
     const batch = tasks.slice(start, start + WRITE_BATCH);
     const entities = batch.map((task, offset) =>
       manager.create(spec.tasks, {
-        ...taskColumns(printedAsInput(task)),
+        ...taskColumns(printedAsInput({ ...printedOfImported(task), content: task.content })),
         id: randomUUID(),
         [spec.planField]: planId,
-        position: start + offset + 1,
+        position: firstPosition + start + offset,
       } as never),
     );
     await manager.save(entities);
@@ -262,7 +264,43 @@ async function writeNewPlan<P extends DocumentBase & { id: string }, T extends T
     );
     batch.forEach((task, offset) => rows.push(importedRow(task, ids[offset])));
   }
-  return { planId, rows };
+  return rows;
+}
+
+/**
+ * Applies a re-imported file to its recorded plan (docs/decisions/0010-plan-import.md, "Amendments"): each
+ * changed row is amended (an AMENDED event per task), each new row added after the last, each row the file no
+ * longer prints marked as removed (a REMOVED event; never deleted). Returns the created rows with their ids.
+ */
+async function amendRecordedPlan<P extends DocumentBase & { id: string }, T extends Task & TaskRow>(
+  manager: EntityManager,
+  spec: PlanLevel<P, T>,
+  writer: ImportWriter<T>,
+  amendment: { planId: string; report: PlanImport; tasks: ImportedTask[]; basis: string },
+): Promise<ImportedRow[]> {
+  const { planId, report, tasks, basis } = amendment;
+  const byRow = new Map(tasks.map((task) => [task.row, task] as const));
+  for (const change of report.changed) {
+    const task = await lockTask(manager, writer.table, change.taskId);
+    const row = byRow.get(change.row) as ImportedTask;
+    await writeAmendment(manager, writer.table, { task, actor: writer.actor }, printedOfImported(row), basis);
+  }
+  for (const removed of report.removed) {
+    const task = await lockTask(manager, writer.table, removed.taskId as string);
+    await writeRemoval(manager, writer.table, { task, actor: writer.actor }, basis);
+  }
+  const createdRows = new Set(report.created.map((row) => row.row));
+  const [{ last }] = (await manager.query(
+    `SELECT coalesce(max(position), 0)::int AS last FROM ${writer.table.target.taskTable} WHERE plan_id = $1`,
+    [planId],
+  )) as { last: number }[];
+  return insertTasks(
+    manager,
+    spec,
+    planId,
+    tasks.filter((task) => createdRows.has(task.row)),
+    last + 1,
+  );
 }
 
 function citesOf(task: ImportedTask, taskId: string): TaskCite[] {
@@ -271,20 +309,4 @@ function citesOf(task: ImportedTask, taskId: string): TaskCite[] {
       ? []
       : [{ taskId, number: cite.number, text: cite.text, inferred: false, evidence: null }],
   );
-}
-
-function printedAsInput(task: ImportedTask): Parameters<typeof taskColumns>[0] {
-  const printed = printedOfImported(task);
-  const optional = (value: string | null): string | undefined => value ?? undefined;
-  return {
-    content: task.content,
-    ordinal: optional(printed.ordinal),
-    section: optional(printed.section),
-    lead: optional(printed.lead),
-    cooperating: optional(printed.cooperating),
-    deadline: optional(printed.deadline),
-    centralDeadline: optional(printed.centralDeadline),
-    output: optional(printed.output),
-    notes: optional(printed.notes),
-  };
 }
