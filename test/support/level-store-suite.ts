@@ -5,6 +5,7 @@ import {
   Role,
   TaskStatus,
   type LevelSpec,
+  type LinkRules,
   type LevelTypes,
   type SubgraphServiceDefinition,
 } from '@nq57/shared';
@@ -29,7 +30,9 @@ const HEADER = ['TT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Thời 
 export function describeLevelStore<L extends LevelTypes>(level: LevelStoreCase<L>): void {
   const { spec, jurisdiction } = level;
   const database = useStoreDatabase(level.definition);
-  const store = (): LevelTaskStore<L> => new LevelTaskStore(spec, database().level);
+  // Links are tested through the hub (they check the levels above over HTTP); these tests link nothing.
+  const noLinks: LinkRules<L> = () => Promise.reject(new Error('no link is made by these tests'));
+  const store = (): LevelTaskStore<L> => new LevelTaskStore(spec, database().level, noLinks);
   const planner = identityOf(Role.PLANNER, jurisdiction);
   let sequence = 0;
   const planInput = (tasks: { content: string; deadline?: string }[]): L['planInput'] =>

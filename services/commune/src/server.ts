@@ -49,6 +49,7 @@ import { ImplementationProgressResolver } from './implementation/implementation-
 import { checkedImplementationRef } from './implementation/implementation.reference';
 import { COMMUNE } from './level';
 import { seedCommune } from './seed';
+import { communeLinkRules } from './commune-task/commune-task.links';
 
 /** Where the commune subgraph runs, and the subgraphs it checks links against. */
 export interface CommuneOptions extends SubgraphServiceOptions {
@@ -80,9 +81,9 @@ export function definition(urls: {
       Amendments1764800000000,
     ],
     resolvers: ({ dataSource }) => {
-      const store = new LevelTaskStore(COMMUNE, dataSource);
+      const store = new LevelTaskStore(COMMUNE, dataSource, communeLinkRules(upper));
       // One instance: the suggestions accept through its linkCommuneTask.
-      const links = new CommuneTaskLinksResolver(store, upper);
+      const links = new CommuneTaskLinksResolver(store);
       return [
         new CommuneResolver(),
         new ProvinceCommunesResolver(),

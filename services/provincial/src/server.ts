@@ -45,6 +45,7 @@ import { ProvinceRankingResolver } from './ranking/province-ranking.resolver';
 import { CentralTaskImplementationProgressResolver } from './central-task/implementation-progress.resolver';
 import { PROVINCIAL } from './level';
 import { seedProvincial } from './seed';
+import { provincialLinkRules } from './provincial-task/provincial-task.links';
 
 /** Where the provincial subgraph runs, and the central subgraph it checks links against. */
 export interface ProvincialOptions extends SubgraphServiceOptions {
@@ -69,9 +70,9 @@ export function definition(urls: { centralUrl: string }): SubgraphServiceDefinit
       Amendments1764800000000,
     ],
     resolvers: ({ dataSource }) => {
-      const store = new LevelTaskStore(PROVINCIAL, dataSource);
+      const store = new LevelTaskStore(PROVINCIAL, dataSource, provincialLinkRules(central));
       // One instance: the suggestions accept through its linkProvincialTask.
-      const links = new ProvincialTaskLinksResolver(store, central);
+      const links = new ProvincialTaskLinksResolver(store);
       return [
         new ProvinceResolver(dataSource),
         new ProvincialPlanResolver(store),

@@ -14,7 +14,7 @@ import { unlinkTask } from '../amendment/amend-task';
 import type { UnlinkTaskInput } from '../amendment/amendment.input';
 import type { LinkTaskInput, TaskInput } from '../task/task.input';
 import { taskColumns } from '../task/task.input';
-import { linkLevelTask, type LevelLinkRules } from './task-links';
+import { linkLevelTask, type LinkRules } from './task-links';
 import { jurisdictionOf, type LevelSpec, type LevelTypes } from './level-spec';
 import { statusLevel } from './task-status.resolver';
 
@@ -34,6 +34,7 @@ export class LevelTaskStore<L extends LevelTypes> extends TaskStore<L['task']> {
   constructor(
     readonly spec: LevelSpec<L>,
     dataSource: DataSource,
+    private readonly linkRules: LinkRules<L>,
   ) {
     super(dataSource, statusLevel(spec));
     this.planLevel = {
@@ -87,14 +88,10 @@ export class LevelTaskStore<L extends LevelTypes> extends TaskStore<L['task']> {
     });
   }
 
-  /** Links a task to the tasks it carries out; `rules` say what the level allows (see task-links.ts). */
-  link(
-    identity: Identity | null,
-    input: LinkTaskInput,
-    rules: (manager: EntityManager, plan: L['plan']) => Promise<LevelLinkRules>,
-  ): Promise<L['task']> {
+  /** Links a task to the tasks it carries out, as the level's link rules allow (see task-links.ts). */
+  link(identity: Identity | null, input: LinkTaskInput): Promise<L['task']> {
     return this.transaction(async (manager) => ({
-      result: await linkLevelTask(manager, this.spec, input, identity, rules),
+      result: await linkLevelTask(manager, this.spec, input, identity, this.linkRules),
       written: [],
     }));
   }

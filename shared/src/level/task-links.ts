@@ -16,6 +16,12 @@ export interface LevelLinkRules {
   findAbove: (level: TaskLevel, ids: string[]) => Promise<Map<string, string>>;
 }
 
+/** How a level reads, for a task of `plan`, what it may link to (in the link's transaction). */
+export type LinkRules<L extends LevelTypes> = (
+  manager: EntityManager,
+  plan: L['plan'],
+) => Promise<LevelLinkRules>;
+
 /**
  * `link<Prefix>Task` in the caller's transaction (the task store's): the task's plan scopes who may link it;
  * `rules` (read after that check) say what it may link to. Writes the links or nothing, and returns the task.
@@ -25,7 +31,7 @@ export async function linkLevelTask<L extends LevelTypes>(
   spec: LevelSpec<L>,
   input: LinkTaskInput,
   identity: Identity | null,
-  rules: (manager: EntityManager, plan: L['plan']) => Promise<LevelLinkRules>,
+  rules: LinkRules<L>,
 ): Promise<L['task']> {
   const task = await manager.findOneBy(spec.task.entity, { id: input.taskId } as FindOptionsWhere<L['task']>);
   if (!task) throw userError(ErrorCode.UNKNOWN_TASK, `No ${spec.adjective} task with id ${input.taskId}`);

@@ -4,13 +4,7 @@ import { documentColumns } from '../document/document.input';
 import type { DocumentBase } from '../document/document.interface';
 import { findRecordedPlan, type PlanTable } from '../document/plan-identity';
 import { lockTask, writeAmendment, writeRemoval } from '../amendment/amend-task';
-import {
-  PRINTED_FIELDS,
-  printedAsInput,
-  printedChanges,
-  printedOfTask,
-  type Printed,
-} from '../amendment/printed-fields';
+import { PRINTED_FIELDS, printedAsInput, printedOfTask, type Printed } from '../amendment/printed-fields';
 import { ErrorCode, userError } from '../errors';
 import { interpretTaskTable, type ColumnMapping, type ImportedTask, type ImportProblem } from '../import';
 import { writeTaskCites, type TaskCite } from '../suggestions/task-cites';
@@ -19,6 +13,7 @@ import type { TaskTable } from '../store/task-store';
 import type { Task } from '../task/task.interface';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, taskColumns } from '../task/task.input';
 import type { TaskLevel } from '../task/task-status';
+import { matchRows } from './row-matching';
 import { MAX_IMPORT_COLUMNS, type ImportColumnInput, type PlanImportInput } from './plan-import.input';
 import type { ImportedChange, ImportedRow, PlanImport } from './plan-import.type';
 
@@ -160,48 +155,37 @@ function printedOfImported(task: ImportedTask): Printed {
   return { ordinal, section, content, lead, cooperating, deadline, centralDeadline, output, notes };
 }
 
-// A row is the same task when it sits under the same section with the same ordinal (or, unnumbered, the same
-// content): what amendments of a plan keep (docs/decisions/0010-plan-import.md).
-function matchKey(printed: Printed): string {
-  return `${printed.section ?? ''}\u0000${printed.ordinal ?? `\u0001${printed.content}`}`;
-}
-
 function allNew(tasks: ImportedTask[]): Pick<PlanImport, 'created' | 'changed' | 'unchanged' | 'removed'> {
   return { created: tasks.map((task) => importedRow(task, null)), changed: [], unchanged: 0, removed: [] };
 }
 
+// Which recorded task each row is: row-matching.ts (in place by section and ordinal, then by wording, so a
+// renumbered plan reads as renumbered, not rewritten; docs/decisions/0012-amendments.md).
 function compare(
   recorded: Task[],
   tasks: ImportedTask[],
 ): Pick<PlanImport, 'created' | 'changed' | 'unchanged' | 'removed'> {
-  const byKey = new Map<string, Task[]>();
-  for (const task of recorded) {
-    const key = matchKey(printedOfTask(task));
-    byKey.set(key, [...(byKey.get(key) ?? []), task]);
-  }
-  const created: ImportedRow[] = [];
-  const changed: ImportedChange[] = [];
-  let unchanged = 0;
-  for (const task of tasks) {
-    const printed = printedOfImported(task);
-    const match = byKey.get(matchKey(printed))?.shift();
-    if (!match) {
-      created.push(importedRow(task, null));
-      continue;
-    }
-    const before = printedOfTask(match);
-    const changes = printedChanges(before, printed);
-    if (changes.length === 0) unchanged += 1;
-    else changed.push({ row: task.row, taskId: match.id, ordinal: task.ordinal, changes });
-  }
-  const removed = [...byKey.values()].flat().map((task) => ({
-    row: null,
-    taskId: task.id,
-    ordinal: task.ordinal,
-    section: task.section,
-    content: task.content,
-  }));
-  return { created, changed, unchanged, removed };
+  const matching = matchRows(recorded, tasks, { recorded: printedOfTask, imported: printedOfImported });
+  const changed: ImportedChange[] = matching.pairs
+    .filter((pair) => pair.changes.length > 0)
+    .map(({ recorded: task, imported: row, changes }) => ({
+      row: row.row,
+      taskId: task.id,
+      ordinal: row.ordinal,
+      changes,
+    }));
+  return {
+    created: matching.created.map((task) => importedRow(task, null)),
+    changed,
+    unchanged: matching.pairs.length - changed.length,
+    removed: matching.removed.map((task) => ({
+      row: null,
+      taskId: task.id,
+      ordinal: task.ordinal,
+      section: task.section,
+      content: task.content,
+    })),
+  };
 }
 
 function importedRow(task: ImportedTask, taskId: string | null): ImportedRow {

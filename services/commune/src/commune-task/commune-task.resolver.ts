@@ -1,10 +1,8 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import {
   LinkTaskInput,
-  TaskLevel,
   sameLevelTasksResolver,
   taskResolver,
-  type EntityClient,
   type LevelTaskStore,
 } from '@nq57/shared';
 import { CommuneTask } from './commune-task.entity';
@@ -15,12 +13,6 @@ import { ProvincialTaskRef } from '../provincial-task/provincial-task.ref';
 import type { CommuneContext } from '../loaders';
 import { COMMUNE, type CommuneTypes } from '../level';
 
-/** The subgraphs a commune task's links are checked against. */
-export interface UpperLevels {
-  central: EntityClient;
-  provincial: EntityClient;
-}
-
 // The three classes are declared in this order because type-graphql orders a type's fields as they are declared.
 
 /** Reads and the plain write of commune tasks (communeTask, CommuneTask.plan, createCommuneTask). */
@@ -29,10 +21,7 @@ export const CommuneTaskResolver = taskResolver(COMMUNE);
 /** What commune tasks have of their own: their commune, links to the levels above, and linkCommuneTask. */
 @Resolver(() => CommuneTask)
 export class CommuneTaskLinksResolver {
-  constructor(
-    private readonly store: LevelTaskStore<CommuneTypes>,
-    private readonly upper: UpperLevels,
-  ) {}
+  constructor(private readonly store: LevelTaskStore<CommuneTypes>) {}
 
   @FieldResolver(() => Commune, { description: 'The commune whose plan holds the task' })
   async commune(@Root() task: CommuneTask, @Ctx() { loaders }: CommuneContext): Promise<Commune> {
@@ -65,34 +54,10 @@ export class CommuneTaskLinksResolver {
     @Arg('input', () => LinkTaskInput) input: LinkTaskInput,
     @Ctx() { loaders, identity }: CommuneContext,
   ): Promise<CommuneTask> {
-    const task = await this.store.link(identity, input, async (manager, plan) => {
-      const commune = (await manager.findOneBy(Commune, { code: plan.communeCode })) as Commune;
-      return {
-        allowedLevels: [TaskLevel.CENTRAL, TaskLevel.PROVINCIAL, TaskLevel.COMMUNE],
-        requiredJurisdiction: {
-          [TaskLevel.PROVINCIAL]: commune.provinceCode,
-          [TaskLevel.COMMUNE]: commune.code,
-        },
-        findAbove: (level, ids) => this.findAbove(level, ids),
-      };
-    });
+    const task = await this.store.link(identity, input);
     loaders.targetIdsByTaskId('CENTRAL').clear(task.id);
     loaders.targetIdsByTaskId('PROVINCIAL').clear(task.id);
     return task;
-  }
-
-  private async findAbove(level: TaskLevel, ids: string[]): Promise<Map<string, string>> {
-    if (level === TaskLevel.CENTRAL) {
-      const found = await this.upper.central.fetch<{ id: string }>('CentralTask', ids, 'id');
-      return new Map(found.flatMap((task) => (task ? [[task.id, 'VN'] as const] : [])));
-    }
-    type Found = { id: string; plan: { province: { code: string } } };
-    const found = await this.upper.provincial.fetch<Found>(
-      'ProvincialTask',
-      ids,
-      'id plan { province { code } }',
-    );
-    return new Map(found.flatMap((task) => (task ? [[task.id, task.plan.province.code] as const] : [])));
   }
 }
 

@@ -1,10 +1,8 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import {
   LinkTaskInput,
-  TaskLevel,
   sameLevelTasksResolver,
   taskResolver,
-  type EntityClient,
   type LevelTaskStore,
 } from '@nq57/shared';
 import { ProvincialTask } from './provincial-task.entity';
@@ -20,10 +18,7 @@ export const ProvincialTaskResolver = taskResolver(PROVINCIAL);
 /** What provincial tasks have of their own: their links to central tasks, and linkProvincialTask. */
 @Resolver(() => ProvincialTask)
 export class ProvincialTaskLinksResolver {
-  constructor(
-    private readonly store: LevelTaskStore<ProvincialTypes>,
-    private readonly central: EntityClient,
-  ) {}
+  constructor(private readonly store: LevelTaskStore<ProvincialTypes>) {}
 
   @FieldResolver(() => [CentralTaskRef], { description: 'The central tasks this task carries out' })
   async centralTasks(
@@ -51,14 +46,7 @@ export class ProvincialTaskLinksResolver {
     @Arg('input', () => LinkTaskInput) input: LinkTaskInput,
     @Ctx() { loaders, identity }: ProvincialContext,
   ): Promise<ProvincialTask> {
-    const task = await this.store.link(identity, input, async (_manager, plan) => ({
-      allowedLevels: [TaskLevel.CENTRAL, TaskLevel.PROVINCIAL],
-      requiredJurisdiction: { [TaskLevel.PROVINCIAL]: plan.provinceCode },
-      findAbove: async (_level, ids) => {
-        const found = await this.central.fetch<{ id: string }>('CentralTask', ids, 'id');
-        return new Map(found.flatMap((row) => (row ? [[row.id, 'VN'] as const] : [])));
-      },
-    }));
+    const task = await this.store.link(identity, input);
     loaders.centralIdsByTaskId.clear(task.id);
     loaders.allCentralIdsByTaskId.clearAll();
     return task;
