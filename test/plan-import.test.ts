@@ -1,4 +1,4 @@
-import { readSeedPlans, type SeedTask } from '@nq57/shared';
+import { readSeedPlans, seedIds, type SeedTask } from '@nq57/shared';
 import { useTestHub } from './support/hub';
 import { tokenFor } from './support/tokens';
 
@@ -253,6 +253,45 @@ describe('importProvincialPlan', () => {
       written: true,
       created: [{ row: 4, ordinal: '3', content: 'Nhiệm vụ tốt' }],
     });
+  });
+
+  test('asked to, the import links each created row to its suggestion above the threshold, and no other', async () => {
+    const row80 = ROWS.find((task) => task.ordinal === '80.')!;
+    const rows = [
+      HEADER,
+      ['1', row80.content, 'Nghị quyết số 71/NQ-CP', '', 'Sở KH&CN', ''],
+      ['2', 'Tổ chức hội nghị tổng kết công tác năm của tỉnh', '', '', 'Văn phòng UBND tỉnh', ''],
+    ];
+    const input = { jurisdiction: '19', plan: { ...PLAN, number: '146/KH-UBND' }, rows, dryRun: false };
+    const token = await tokenFor({ role: 'planner', jurisdiction: '19' });
+    const result = await hub().query<{
+      importProvincialPlan: { accepted: unknown[]; created: { taskId: string }[] };
+    }>(
+      `mutation ImportAccepting($input: PlanImportInput!) {
+        importProvincialPlan(input: $input) { created { taskId } accepted { row level targetId score reason } }
+      }`,
+      { input: { ...input, acceptSuggestions: true } },
+      token,
+    );
+    expect(result.errors).toBeUndefined();
+    const [linked, alone] = result.data!.importProvincialPlan.created.map((row) => row.taskId);
+    expect(result.data!.importProvincialPlan.accepted).toEqual([
+      {
+        row: 2,
+        level: 'CENTRAL',
+        targetId: seedIds.centralTask('71/NQ-CP#5'),
+        score: 1,
+        reason: 'cited 71/NQ-CP, similarity 1.00',
+      },
+    ]);
+    const links = await hub().query<{ a: unknown; b: unknown }>(
+      `query AcceptedLinks($a: ID!, $b: ID!) {
+        a: provincialTask(id: $a) { centralTasks { ref } }
+        b: provincialTask(id: $b) { centralTasks { ref } }
+      }`,
+      { a: linked, b: alone },
+    );
+    expect(links.data).toEqual({ a: { centralTasks: [{ ref: '71/NQ-CP#5' }] }, b: { centralTasks: [] } });
   });
 
   test('a planner of another province may not import Thái Nguyên’s plan', async () => {

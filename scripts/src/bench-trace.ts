@@ -79,8 +79,8 @@ async function main(): Promise<void> {
 }
 
 /**
- * The timed gateways, each a child process: ours as it runs by default (schema stitching), ours with
- * NQ57_QUERY_PLANNER=rust on the same subgraphs, and, with NQ57_TRACE_COMPARE_ROOT set to another compiled
+ * The timed gateways, each a child process: ours with NQ57_QUERY_PLANNER=stitching, ours as it runs by default
+ * (the Rust query planner) on the same subgraphs, and, with NQ57_TRACE_COMPARE_ROOT set to another compiled
  * checkout of the hub, that checkout's subgraphs and gateway (to compare commits in one run).
  */
 async function startVariants(databaseUrl: string, running: RunningProcess[]): Promise<Variant[]> {
@@ -93,13 +93,13 @@ async function startVariants(databaseUrl: string, running: RunningProcess[]): Pr
     COMMUNE_URL: subgraphs.commune.url,
     EVENTS_URL: subgraphs.events.url,
   };
-  const stitching = await spawnProgram('gateway', urls);
+  const stitching = await spawnProgram('gateway', { ...urls, NQ57_QUERY_PLANNER: 'stitching' });
   running.push(stitching);
   const rust = await spawnProgram('gateway', { ...urls, NQ57_QUERY_PLANNER: 'rust' });
   running.push(rust);
   const variants = [
-    variantOf('gateway (stitching, default)', stitching, subgraphs),
-    variantOf('gateway, NQ57_QUERY_PLANNER=rust', rust, subgraphs),
+    variantOf('gateway, NQ57_QUERY_PLANNER=stitching', stitching, subgraphs),
+    variantOf('gateway (Rust planner, default)', rust, subgraphs),
   ];
   const root = process.env.NQ57_TRACE_COMPARE_ROOT;
   if (root) variants.push(await startComparison(root, databaseUrl, running));
@@ -337,10 +337,10 @@ function docsSection(report: {
       `load average ${machine.loadAverage.map((load) => load.toFixed(1)).join(' ')} at the start (the machine is ` +
       `shared). The data set is that of the roll-up benchmark (${num(report.fill.provincialTasks)} provincial and ` +
       `${num(report.fill.communeTasks)} commune tasks, ${num(report.fill.links)} trace links). The subgraphs and the ` +
-      'gateways run as child processes: our gateway as it runs by default (Hive Gateway runtime, schema ' +
-      'stitching) and a second one on the same subgraphs with `NQ57_QUERY_PLANNER=rust` (the Rust query planner ' +
-      'of `@graphql-hive/router-runtime`). Each trace is the `NationalTrace` operation of ' +
-      '`scripts/src/bench/trace-cases.ts` (a central task, its provincial tasks with plan and province, their ' +
+      'gateways run as child processes: our gateway as it runs by default (Hive Gateway runtime with the Rust ' +
+      'query planner of `@graphql-hive/router-runtime`) and a second one on the same subgraphs with ' +
+      "`NQ57_QUERY_PLANNER=stitching` (schema stitching, the runtime's own planner). Each trace is the " +
+      '`NationalTrace` operation of `scripts/src/bench/trace-cases.ts` (a central task, its provincial tasks with plan and province, their ' +
       'commune tasks and its direct commune tasks, each with commune and province); the floor is one SQL ' +
       'statement over the three schemas returning the same rows, sent by `pg` from the benchmark process. Before ' +
       'timing, the benchmark checks that every gateway and the floor return the same rows (ids and every field). ' +

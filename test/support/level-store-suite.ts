@@ -162,7 +162,7 @@ export function describeLevelStore<L extends LevelTypes>(level: LevelStoreCase<L
       title: 'Kế hoạch nhập',
       issuedOn: '2026-01-05',
     };
-    const input = { jurisdiction, plan, rows, dryRun: true, goodRowsOnly: false };
+    const input = { jurisdiction, plan, rows, dryRun: true, goodRowsOnly: false, acceptSuggestions: false };
     const before = await countPlans(database(), spec);
     const dry = await store().importPlan(planner, input);
     expect(dry).toMatchObject({ dryRun: true, written: false, planId: null, problems: [] });

@@ -4,7 +4,8 @@ export const IMPORT_USAGE = `npm run import -- <file.xlsx|file.csv|file.docx>
     (--province <2-digit code> | --commune <5-digit code>)
     --title "<title as printed>" [--number "44/KH-UBND"] [--issuer "UBND tỉnh Thái Nguyên"] [--issued-on yyyy-mm-dd]
     [--kind PLAN] [--section "<heading printed above the table>"] [--table <n, 1-based, default: the first task table>]
-    [--write] [--good-rows-only] [--url http://localhost:4000/graphql] [--token <bearer token>, default $NQ57_TOKEN]`;
+    [--write] [--good-rows-only] [--basis "<the amending document, for a plan already recorded>"]
+    [--accept-suggestions] [--url http://localhost:4000/graphql] [--token <bearer token>, default $NQ57_TOKEN]`;
 
 /** What one run of the import command asks for. */
 export interface ImportArgs {
@@ -16,6 +17,9 @@ export interface ImportArgs {
   table?: number;
   write: boolean;
   goodRowsOnly: boolean;
+  /** For a recorded plan: the document that amends it. */
+  basis?: string;
+  acceptSuggestions: boolean;
   url: string;
   token?: string;
 }
@@ -37,6 +41,8 @@ export function importArgs(args: string[], env: NodeJS.ProcessEnv = process.env)
       table: { type: 'string' },
       write: { type: 'boolean', default: false },
       'good-rows-only': { type: 'boolean', default: false },
+      basis: { type: 'string' },
+      'accept-suggestions': { type: 'boolean', default: false },
       url: { type: 'string', default: 'http://localhost:4000/graphql' },
       token: { type: 'string' },
     },
@@ -65,6 +71,8 @@ export function importArgs(args: string[], env: NodeJS.ProcessEnv = process.env)
     table,
     write: values.write ?? false,
     goodRowsOnly: values['good-rows-only'] ?? false,
+    basis: values.basis,
+    acceptSuggestions: values['accept-suggestions'] ?? false,
     url: values.url ?? 'http://localhost:4000/graphql',
     token: values.token ?? env.NQ57_TOKEN,
   };

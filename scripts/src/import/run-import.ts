@@ -17,13 +17,15 @@ export interface ImportReport {
   }[];
   removed: { ordinal: string | null; content: string }[];
   problems: { code: string; severity: string; row: number | null; column: string | null; message: string }[];
+  accepted: { row: number; reason: string }[];
 }
 
 const REPORT_FIELDS = `dryRun written recorded planId unchanged
   created { row ordinal content }
   changed { row ordinal changes { field from to } }
   removed { ordinal content }
-  problems { code severity row column message }`;
+  problems { code severity row column message }
+  accepted { row reason }`;
 
 const MUTATION = {
   provincial: `mutation ImportProvincialPlan($input: PlanImportInput!) { importProvincialPlan(input: $input) { ${REPORT_FIELDS} } }`,
@@ -79,6 +81,8 @@ function inputOf(args: ImportArgs, table: CellTable): Record<string, unknown> {
     rootSection: args.rootSection,
     dryRun: !args.write,
     goodRowsOnly: args.goodRowsOnly,
+    basis: args.basis,
+    acceptSuggestions: args.acceptSuggestions,
   };
 }
 
@@ -134,6 +138,9 @@ export function describeReport(report: ImportReport): string[] {
         `  Thay đổi dòng ${change.row} (${change.ordinal ?? '—'}) ${field}: "${from ?? ''}" → "${to ?? ''}"`,
       );
     }
+  }
+  for (const link of report.accepted) {
+    lines.push(`  Liên kết gợi ý dòng ${link.row}: ${link.reason}`);
   }
   if (report.planId) lines.push(`Kế hoạch: ${report.planId}`);
   return lines;

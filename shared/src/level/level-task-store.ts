@@ -8,11 +8,14 @@ import { ErrorCode, userError } from '../errors';
 import { isUuid } from '../ids';
 import { importPlan, writtenTaskIds, type PlanLevel } from '../plan-import/plan-import';
 import type { PlanImportInput } from '../plan-import/plan-import.input';
-import type { PlanImport } from '../plan-import/plan-import.type';
+import type { AcceptedSuggestion, ImportedRow, PlanImport } from '../plan-import/plan-import.type';
+import { readSuggestions } from '../suggestions/suggestion-reader';
+import { suggestionEvidence } from '../suggestions/suggestion-score';
+import type { TaskLevel } from '../task/task-status';
 import { TaskStore } from '../store/task-store';
 import { unlinkTask } from '../amendment/amend-task';
 import type { UnlinkTaskInput } from '../amendment/amendment.input';
-import type { LinkTaskInput, TaskInput } from '../task/task.input';
+import { LinkTaskInput, type TaskInput } from '../task/task.input';
 import { taskColumns } from '../task/task.input';
 import { linkLevelTask, type LinkRules } from './task-links';
 import { jurisdictionOf, type LevelSpec, type LevelTypes } from './level-spec';
@@ -77,15 +80,60 @@ export class LevelTaskStore<L extends LevelTypes> extends TaskStore<L['task']> {
     });
   }
 
-  /** Imports a plan's task table (a dry run unless `input.dryRun` is false); see plan-import.ts. */
+  /**
+   * Imports a plan's task table (a dry run unless `input.dryRun` is false; see plan-import.ts), and when asked
+   * links each created row to its best suggestion at or above the auto-accept threshold, in the same commit.
+   */
   async importPlan(identity: Identity | null, input: PlanImportInput): Promise<PlanImport> {
     authorize(identity, 'plan', { jurisdiction: input.jurisdiction });
     return this.transaction(async (manager) => {
       await this.assertJurisdictionExists(manager, input.jurisdiction);
       const writer = { table: this.table, actor: identity?.subject ?? 'anonymous' };
       const report = await importPlan(manager, this.planLevel, input.jurisdiction, input, writer);
-      return { result: report, written: writtenTaskIds(report) };
+      if (!input.acceptSuggestions || !report.written) {
+        return { result: report, written: writtenTaskIds(report) };
+      }
+      // Suggestions read the search projection: the created rows must be in it before they are suggested.
+      await this.project(manager, writtenTaskIds(report));
+      const accepted = await this.acceptSuggestions(manager, identity, report.created);
+      return { result: { ...report, accepted }, written: [] };
     });
+  }
+
+  private async acceptSuggestions(
+    manager: EntityManager,
+    identity: Identity | null,
+    created: readonly ImportedRow[],
+  ): Promise<AcceptedSuggestion[]> {
+    const rows = created.filter((row): row is ImportedRow & { taskId: string; row: number } =>
+      Boolean(row.taskId && row.row !== null),
+    );
+    const found = await readSuggestions(
+      manager,
+      this.spec.level as TaskLevel.PROVINCIAL | TaskLevel.COMMUNE,
+      rows.map((row) => row.taskId),
+      1,
+    );
+    const accepted: AcceptedSuggestion[] = [];
+    for (const row of rows) {
+      const best = found.get(row.taskId)?.[0];
+      if (!best?.autoAccept) continue;
+      const link = Object.assign(new LinkTaskInput(), {
+        taskId: row.taskId,
+        implements: [{ level: best.level, id: best.targetId }],
+        evidence: suggestionEvidence(best.reason),
+      });
+      await linkLevelTask(manager, this.spec, link, identity, this.linkRules);
+      accepted.push({
+        row: row.row,
+        taskId: row.taskId,
+        level: best.level,
+        targetId: best.targetId,
+        score: best.score,
+        reason: best.reason,
+      });
+    }
+    return accepted;
   }
 
   /** Links a task to the tasks it carries out, as the level's link rules allow (see task-links.ts). */

@@ -94,4 +94,12 @@ export class PlanImportInput {
   @IsOptional()
   @Length(1, 300)
   basis?: string;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      'Link each created row to its best suggested task when that scores at least the auto-accept threshold ' +
+      '(0.85: a cited number and similar wording); each link records "suggested: <reason>"',
+  })
+  acceptSuggestions!: boolean;
 }

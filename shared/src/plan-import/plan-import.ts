@@ -69,6 +69,7 @@ export async function importPlan<P extends DocumentBase & { id: string }, T exte
     recorded: recorded !== null,
     ...(recorded ? compare(await recordedTasks(manager, spec, recorded.id), tasks) : allNew(tasks)),
     problems,
+    accepted: [],
   };
   if (input.dryRun || blocked) return report;
   if (recorded) {

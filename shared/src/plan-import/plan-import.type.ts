@@ -1,4 +1,5 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { TaskLevel } from '../task/task-status';
 
 /** A row of the file, as the import reads it. */
 @Directive('@shareable')
@@ -71,6 +72,29 @@ export class ImportProblemType {
   message!: string;
 }
 
+/** A suggested link an import accepted for a created row, as asked (`acceptSuggestions`). */
+@Directive('@shareable')
+@ObjectType('AcceptedSuggestion')
+export class AcceptedSuggestion {
+  @Field(() => Int, { description: '1-based row of the file' })
+  row!: number;
+
+  @Field(() => ID, { description: 'The task the row created' })
+  taskId!: string;
+
+  @Field(() => TaskLevel)
+  level!: TaskLevel;
+
+  @Field(() => ID, { description: 'The task it now carries out' })
+  targetId!: string;
+
+  @Field(() => Float)
+  score!: number;
+
+  @Field(() => String, { description: 'Why, as the link records it: "cited 71/NQ-CP, similarity 0.97"' })
+  reason!: string;
+}
+
 /** What an import did, or with dryRun would do: the rows created, changed, unchanged and removed. */
 @Directive('@shareable')
 @ObjectType('PlanImport')
@@ -101,4 +125,9 @@ export class PlanImport {
 
   @Field(() => [ImportProblemType])
   problems!: ImportProblemType[];
+
+  @Field(() => [AcceptedSuggestion], {
+    description: 'Links made to suggestions at or above the auto-accept threshold; empty unless asked',
+  })
+  accepted!: AcceptedSuggestion[];
 }
