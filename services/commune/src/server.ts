@@ -82,17 +82,15 @@ export function definition(urls: {
     ],
     resolvers: ({ dataSource }) => {
       const store = new LevelTaskStore(COMMUNE, dataSource, communeLinkRules(upper));
-      // One instance: the suggestions accept through its linkCommuneTask.
-      const links = new CommuneTaskLinksResolver(store);
       return [
         new CommuneResolver(),
         new ProvinceCommunesResolver(),
         new CommunePlanResolver(store),
         new CommuneTaskResolver(store),
-        links,
+        new CommuneTaskLinksResolver(store),
         new CommuneSameLevelTasksResolver(),
         new CommuneTaskStatusResolver(store),
-        new CommuneTaskSuggestionsResolver(dataSource, links.linkCommuneTask.bind(links)),
+        new CommuneTaskSuggestionsResolver(dataSource, store),
         new TaskStateResolver(),
         new CommuneWarningsResolver(),
         new CentralTaskCommuneTasksResolver(),

@@ -71,16 +71,14 @@ export function definition(urls: { centralUrl: string }): SubgraphServiceDefinit
     ],
     resolvers: ({ dataSource }) => {
       const store = new LevelTaskStore(PROVINCIAL, dataSource, provincialLinkRules(central));
-      // One instance: the suggestions accept through its linkProvincialTask.
-      const links = new ProvincialTaskLinksResolver(store);
       return [
         new ProvinceResolver(dataSource),
         new ProvincialPlanResolver(store),
         new ProvincialTaskResolver(store),
-        links,
+        new ProvincialTaskLinksResolver(store),
         new ProvincialSameLevelTasksResolver(),
         new ProvincialTaskStatusResolver(store),
-        new ProvincialTaskSuggestionsResolver(dataSource, links.linkProvincialTask.bind(links)),
+        new ProvincialTaskSuggestionsResolver(dataSource, store),
         new TaskStateResolver(),
         new ProvinceWarningsResolver(),
         new CentralTaskImplementationsResolver(),

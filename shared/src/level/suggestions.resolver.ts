@@ -9,6 +9,7 @@ import { LinkSuggestionInput } from '../suggestions/link-suggestion.type';
 import { LinkTaskInput } from '../task/task.input';
 import type { LevelContext } from './level-loaders';
 import type { LevelSpec, LevelTypes } from './level-spec';
+import type { LevelTaskStore } from './level-task-store';
 
 /** What a level's suggestions are made of: its `LinkSuggestion` type, and how a scored candidate becomes one. */
 export interface SuggestionTypes<S extends object> {
@@ -18,16 +19,10 @@ export interface SuggestionTypes<S extends object> {
   description: string;
 }
 
-/** How an accepted suggestion is linked: the level's own `link<Prefix>Task`, with its authorization and checks. */
-export type LinkTask<L extends LevelTypes> = (
-  input: LinkTaskInput,
-  context: LevelContext<L>,
-) => Promise<L['task']>;
-
 /**
  * `<Prefix>Task.suggestedLinks(first)`, `accept<Prefix>LinkSuggestion` and `dismiss<Prefix>LinkSuggestion`
- * (docs/decisions/0011-suggested-links.md). Accepting writes through the level's link mutation itself, so it is
- * authorized, locked and checked like any link; dismissing is a planner's of the task's jurisdiction.
+ * (docs/decisions/0011-suggested-links.md). Accepting links through the level's task store, so it is authorized,
+ * locked and checked like any link; dismissing is a planner's of the task's jurisdiction.
  */
 export function suggestionsResolver<L extends LevelTypes, S extends object>(
   spec: LevelSpec<L>,
@@ -37,7 +32,7 @@ export function suggestionsResolver<L extends LevelTypes, S extends object>(
   class SuggestionsResolver {
     constructor(
       private readonly dataSource: DataSource,
-      private readonly link: LinkTask<L>,
+      private readonly store: LevelTaskStore<L>,
     ) {}
 
     @FieldResolver(() => [types.suggestion], { description: types.description })
@@ -57,7 +52,7 @@ export function suggestionsResolver<L extends LevelTypes, S extends object>(
     })
     async accept(
       @Arg('input', () => LinkSuggestionInput) input: LinkSuggestionInput,
-      @Ctx() context: LevelContext<L>,
+      @Ctx() { identity }: LevelContext<L>,
     ): Promise<L['task']> {
       checkSuggestedLevel(spec.level, input.target);
       const pair = await readSuggestionPair(this.dataSource, spec.level, input.taskId, input.target);
@@ -66,7 +61,7 @@ export function suggestionsResolver<L extends LevelTypes, S extends object>(
         implements: [input.target],
         evidence: suggestionEvidence(pair?.reason ?? 'not found in the search read model'),
       });
-      return this.link(link, context);
+      return this.store.link(identity, link);
     }
 
     @Mutation(() => spec.task.entity, {

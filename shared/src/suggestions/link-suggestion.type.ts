@@ -1,7 +1,8 @@
 import { IsUUID, ValidateNested } from 'class-validator';
-import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, InputType, ObjectType, type ClassType } from 'type-graphql';
 import { TaskRefInput } from '../task/task.input';
 import { TaskLevel } from '../task/task-status';
+import type { ScoredSuggestion } from './suggestion-score';
 
 /**
  * The fields of a LinkSuggestion every level shares (not itself in any schema: no field returns it). Each level's subgraph declares the type itself
@@ -30,6 +31,50 @@ export abstract class LinkSuggestionFields {
     description: 'Whether the score reaches the auto-accept threshold (0.85: cited, and similarity ≥ 0.8)',
   })
   autoAccept!: boolean;
+}
+
+/** A LinkSuggestion as a level's subgraph returns it: the shared fields and the candidate, by reference. */
+export type LevelLinkSuggestion = LinkSuggestionFields & {
+  centralTask: { id: string } | null;
+  provincialTask: { id: string } | null;
+};
+
+/**
+ * The `LinkSuggestion` type of a level's subgraph (each declares it, `@shareable`, with the candidate as its own
+ * entity types) and how a scored candidate becomes one. `provincial` is the type the subgraph knows provincial
+ * tasks by: its own entity in the provincial subgraph, a reference in the commune subgraph.
+ */
+export function linkSuggestionType(types: { central: ClassType; provincial: ClassType }): {
+  suggestion: ClassType<LevelLinkSuggestion>;
+  toSuggestion: (found: ScoredSuggestion) => LevelLinkSuggestion;
+} {
+  @ObjectType('LinkSuggestion', { description: 'A higher-level task this task may carry out, and why' })
+  @Directive('@shareable')
+  class LinkSuggestion extends LinkSuggestionFields {
+    @Field(() => types.central, { nullable: true, description: 'The suggested task, when level is CENTRAL' })
+    centralTask!: { id: string } | null;
+
+    @Field(() => types.provincial, {
+      nullable: true,
+      description: 'The suggested task, when level is PROVINCIAL (suggestions for commune tasks)',
+    })
+    provincialTask!: { id: string } | null;
+  }
+  const toSuggestion = (found: ScoredSuggestion): LevelLinkSuggestion => {
+    const { level, score, similarity, citedNumbers, reason, autoAccept } = found;
+    const target = { id: found.targetId };
+    return {
+      level,
+      score,
+      similarity,
+      citedNumbers,
+      reason,
+      autoAccept,
+      centralTask: level === TaskLevel.CENTRAL ? target : null,
+      provincialTask: level === TaskLevel.PROVINCIAL ? target : null,
+    };
+  };
+  return { suggestion: LinkSuggestion, toSuggestion };
 }
 
 /** A suggestion a planner accepts or dismisses: the task and the suggested higher-level task. */

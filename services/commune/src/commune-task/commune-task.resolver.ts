@@ -1,10 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import {
-  LinkTaskInput,
-  sameLevelTasksResolver,
-  taskResolver,
-  type LevelTaskStore,
-} from '@nq57/shared';
+import { LinkTaskInput, sameLevelTasksResolver, taskResolver, type LevelTaskStore } from '@nq57/shared';
 import { CommuneTask } from './commune-task.entity';
 import { CommunePlan } from '../commune-plan/commune-plan.entity';
 import { Commune } from '../commune/commune.entity';

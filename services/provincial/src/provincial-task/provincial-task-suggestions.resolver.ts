@@ -1,11 +1,11 @@
-import { suggestionsResolver } from '@nq57/shared';
+import { linkSuggestionType, suggestionsResolver } from '@nq57/shared';
 import { PROVINCIAL } from '../level';
-import { LinkSuggestion, linkSuggestion } from './link-suggestion.type';
+import { CentralTaskRef } from '../central-task/central-task.ref';
+import { ProvincialTask } from './provincial-task.entity';
 
 /** Suggested trace links of provincial tasks (suggestedLinks, acceptProvincialLinkSuggestion, dismissProvincialLinkSuggestion). */
 export const ProvincialTaskSuggestionsResolver = suggestionsResolver(PROVINCIAL, {
-  suggestion: LinkSuggestion,
-  toSuggestion: linkSuggestion,
+  ...linkSuggestionType({ central: CentralTaskRef, provincial: ProvincialTask }),
   description:
     'Central tasks this task may carry out, best first: cited document numbers and similar wording. ' +
     'Tasks already linked, and suggestions dismissed, are left out',

@@ -1,10 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import {
-  LinkTaskInput,
-  sameLevelTasksResolver,
-  taskResolver,
-  type LevelTaskStore,
-} from '@nq57/shared';
+import { LinkTaskInput, sameLevelTasksResolver, taskResolver, type LevelTaskStore } from '@nq57/shared';
 import { ProvincialTask } from './provincial-task.entity';
 import { CentralTaskRef } from '../central-task/central-task.ref';
 import type { ProvincialContext } from '../loaders';
