@@ -10,3 +10,4 @@ export * from './rollups.resolver';
 export * from './level-references';
 export * from './suggestions.resolver';
 export * from './level-task-store';
+export * from './level-seed';
