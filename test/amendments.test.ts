@@ -203,4 +203,103 @@ describe('amendments, one task at a time', () => {
     );
     expect(n).toBe(2);
   });
+
+  // Every amendment mutation of every level, on a task of its own: refused to a reporter of the jurisdiction,
+  // written for its planner, and audited in the task's history with the planner as the actor.
+  const EVERY_AMENDMENT = [
+    {
+      field: 'amendCentralTask',
+      input: 'AmendTaskInput',
+      task: seedIds.centralTask('71/NQ-CP#7'),
+      scope: 'central',
+      type: 'CentralTask',
+      kind: 'AMENDED',
+      extra: { changes: { notes: 'Bổ sung' } },
+    },
+    {
+      field: 'removeCentralTask',
+      input: 'RemoveTaskInput',
+      task: seedIds.centralTask('71/NQ-CP#8'),
+      scope: 'central',
+      type: 'CentralTask',
+      kind: 'REMOVED',
+      extra: {},
+    },
+    {
+      field: 'amendProvincialTask',
+      input: 'AmendTaskInput',
+      task: seedIds.task('003-4'),
+      scope: '19',
+      type: 'ProvincialTask',
+      kind: 'AMENDED',
+      extra: { changes: { content: 'Nội dung điều chỉnh' } },
+    },
+    {
+      field: 'removeProvincialTask',
+      input: 'RemoveTaskInput',
+      task: seedIds.task('003-5'),
+      scope: '19',
+      type: 'ProvincialTask',
+      kind: 'REMOVED',
+      extra: {},
+    },
+    {
+      field: 'unlinkProvincialTask',
+      input: 'UnlinkTaskInput',
+      task: seedIds.task('003-1'),
+      scope: '19',
+      type: 'ProvincialTask',
+      kind: 'UNLINKED',
+      extra: { targets: [{ level: 'CENTRAL', id: seedIds.centralTask('14-TB/TGV#1') }] },
+    },
+    {
+      field: 'amendCommuneTask',
+      input: 'AmendTaskInput',
+      task: seedIds.task('004-3'),
+      scope: '24682',
+      type: 'CommuneTask',
+      kind: 'AMENDED',
+      extra: { changes: { deadline: 'Năm 2026' } },
+    },
+    {
+      field: 'removeCommuneTask',
+      input: 'RemoveTaskInput',
+      task: seedIds.task('004-4'),
+      scope: '24682',
+      type: 'CommuneTask',
+      kind: 'REMOVED',
+      extra: {},
+    },
+    {
+      field: 'unlinkCommuneTask',
+      input: 'UnlinkTaskInput',
+      task: seedIds.task('004-6'),
+      scope: '24682',
+      type: 'CommuneTask',
+      kind: 'UNLINKED',
+      extra: { targets: [{ level: 'CENTRAL', id: seedIds.centralTask('71/NQ-CP#9') }] },
+    },
+  ];
+
+  it.each(EVERY_AMENDMENT)(
+    '$field: refused to a reporter, written and audited for a planner',
+    async (amendment) => {
+      const mutation = `mutation Amendment($input: ${amendment.input}!) { ${amendment.field}(input: $input) { id version } }`;
+      const input = { id: amendment.task, expectedVersion: 1, basis, ...amendment.extra };
+      const reporter = await tokenFor({ role: Role.REPORTER, jurisdiction: amendment.scope });
+      expect(codes(await hub().query(mutation, { input }, reporter))).toEqual(['FORBIDDEN']);
+      const token = await planner(amendment.scope);
+      expect(await hub().query(mutation, { input }, token)).toEqual({
+        data: { [amendment.field]: { id: amendment.task, version: 2 } },
+      });
+      const field = `${amendment.type[0].toLowerCase()}${amendment.type.slice(1)}`;
+      const history = await hub().query<Record<string, { history: { events: unknown[] } }>>(
+        `query AmendmentHistory($id: ID!) { ${field}(id: $id) { history(first: 2) { events { kind actor note } } } }`,
+        { id: amendment.task },
+      );
+      expect(history.data?.[field].history.events).toEqual([
+        { kind: amendment.kind, actor: `planner@${amendment.scope}`, note: basis },
+      ]);
+    },
+  );
 });
