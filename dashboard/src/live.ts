@@ -13,9 +13,21 @@ export interface EventFilter {
   taskId?: string;
 }
 
+/** What an event of the log is: a status report, or an amendment of the task's document. */
+export type EventKind = 'STATUS' | 'AMENDED' | 'REMOVED' | 'UNLINKED';
+
+/** One field an amendment changed, as printed before and after. */
+export interface FieldChange {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
 /** One status change as the views use it: the event and the task as it stands after it. */
 export interface LiveEvent {
   cursor: string;
+  kind: EventKind;
+  changes: FieldChange[];
   at: string;
   actor: string;
   level: Level;
@@ -43,6 +55,8 @@ const LIVE = `
   subscription LiveStatus($filter: TaskEventFilter, $after: String) {
     taskStatusChanged(filter: $filter, after: $after) {
       cursor
+      kind
+      changes { field from to }
       at
       actor
       level
@@ -74,7 +88,10 @@ export interface FollowOptions {
   after?: string | null;
   onEvent(event: LiveEvent): void;
   onState(state: ConnectionState): void;
-  /** The connection came back with no cursor to resume from: what the view shows must be read again. */
+  /**
+   * What the view shows must be read again: the connection came back with no cursor to resume from, or an
+   * amendment changed a task's printed fields, removed it from its plan (roll-ups change) or its links.
+   */
   onResync(): void;
 }
 
@@ -127,7 +144,8 @@ export function followEvents(options: FollowOptions): () => void {
         const event = result.data?.taskStatusChanged;
         if (!event) return;
         cursor = event.cursor;
-        options.onEvent(event);
+        if (event.kind === 'STATUS') options.onEvent(event);
+        else options.onResync();
       }),
     );
   }

@@ -20,13 +20,16 @@ export interface ReportInput {
 export interface Accepted {
   replayed: boolean;
   task: { status: TaskStatus; progress: number; version: number; state: { light: Light; overdue: boolean } };
-  event: Pick<LiveEvent, 'cursor' | 'at' | 'actor' | 'from' | 'to' | 'progress' | 'note' | 'evidence'>;
+  event: Pick<
+    LiveEvent,
+    'cursor' | 'kind' | 'changes' | 'at' | 'actor' | 'from' | 'to' | 'progress' | 'note' | 'evidence'
+  >;
 }
 
 const RESULT = `
   replayed
   task { status progress version state { light overdue } }
-  event { cursor at actor from to progress note evidence { title url documentNumber } }
+  event { cursor kind changes { field from to } at actor from to progress note evidence { title url documentNumber } }
 `;
 // Each level reports on its own tasks, through its own mutation.
 const MUTATIONS: Record<TaskType, [field: string, document: string]> = {

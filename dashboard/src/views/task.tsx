@@ -13,7 +13,7 @@ import { communeHref, directiveHref, provinceHref, taskHref } from '../router';
 
 type HistoryEvent = Pick<
   LiveEvent,
-  'cursor' | 'at' | 'actor' | 'from' | 'to' | 'progress' | 'note' | 'evidence'
+  'cursor' | 'kind' | 'changes' | 'at' | 'actor' | 'from' | 'to' | 'progress' | 'note' | 'evidence'
 >;
 interface Linked {
   id: string;
@@ -41,6 +41,8 @@ interface TaskDetail {
   status: TaskStatus;
   progress: number;
   version: number;
+  removedAt: string | null;
+  removedBasis: string | null;
   state: { light: Light; overdue: boolean; dueDate: string | null; daysLeft: number | null };
   history: { events: HistoryEvent[] };
   directive?: { number: string | null; title: string };
@@ -54,10 +56,12 @@ interface TaskDetail {
 const LINK = 'id ordinal content state { light }';
 const TASK = `
   fragment TaskFields on Task {
-    id ordinal content section group output notes status progress version
+    id ordinal content section group output notes status progress version removedAt removedBasis
     lead { text } cooperating { text } deadline { text dueDate } centralDeadline { text }
     state { light overdue dueDate daysLeft }
-    history(first: 50) { events { cursor at actor from to progress note evidence { title url documentNumber } } }
+    history(first: 50) {
+      events { cursor kind changes { field from to } at actor from to progress note evidence { title url documentNumber } }
+    }
   }
   query TaskView($id: ID!) {
     centralTask(id: $id) {
@@ -108,6 +112,12 @@ export function TaskView(props: { id: string }) {
         </h1>
         <ConnectionBadge state={state} />
       </div>
+      {task.removedAt ? (
+        <p class="removed" role="status">
+          Đã đưa ra khỏi kế hoạch ngày {formatTime(task.removedAt)} theo {task.removedBasis ?? '—'}; nhiệm vụ
+          không còn được tính trong tổng hợp.
+        </p>
+      ) : null}
       <Fields task={task} />
       <ReportForm
         key={task.id}
@@ -162,7 +172,7 @@ function historySheet(task: TaskDetail): Sheet {
       STATUS_LABEL[event.from],
       STATUS_LABEL[event.to],
       event.progress,
-      event.note ?? '',
+      event.kind === 'STATUS' ? (event.note ?? '') : amendmentNote(event),
     ]),
   };
 }
@@ -276,6 +286,61 @@ function placeOfLink(link: Linked): string {
   return '';
 }
 
+// The printed fields as the task view names them (the rows of Fields).
+const FIELD_LABEL: Record<string, string> = {
+  ordinal: 'Số thứ tự',
+  section: 'Mục',
+  content: 'Nội dung',
+  lead: 'Cơ quan chủ trì',
+  cooperating: 'Cơ quan phối hợp',
+  deadline: 'Thời hạn',
+  centralDeadline: 'Thời hạn Trung ương giao',
+  output: 'Sản phẩm, kết quả',
+  notes: 'Ghi chú',
+  implements: 'Thực hiện nhiệm vụ',
+  removedFromPlan: 'Đưa ra khỏi kế hoạch',
+};
+
+const KIND_LABEL: Record<HistoryEvent['kind'], string> = {
+  STATUS: 'Báo cáo',
+  AMENDED: 'Điều chỉnh nội dung',
+  REMOVED: 'Đưa ra khỏi kế hoạch',
+  UNLINKED: 'Bỏ liên kết',
+};
+
+/** An amendment as one cell of the history sheet: what it was, each change, and the document behind it. */
+function amendmentNote(event: HistoryEvent): string {
+  const changes = event.changes.map(
+    (change) =>
+      `${FIELD_LABEL[change.field] ?? change.field}: “${change.from ?? '—'}” → “${change.to ?? '—'}”`,
+  );
+  return [`${KIND_LABEL[event.kind]}: ${changes.join('; ')}`, event.note].filter(Boolean).join('. ');
+}
+
+/** What one event of the timeline changed: the status for a report, each field for an amendment. */
+function EventChange(props: { event: HistoryEvent }) {
+  const { event } = props;
+  if (event.kind === 'STATUS') {
+    return (
+      <p class="change">
+        {STATUS_LABEL[event.from]} → {STATUS_LABEL[event.to]}, tiến độ {event.progress} %
+      </p>
+    );
+  }
+  return (
+    <>
+      <p class="change">{KIND_LABEL[event.kind]}</p>
+      <ul class="amendment" aria-label="Thay đổi">
+        {event.changes.map((change) => (
+          <li key={change.field} data-field={change.field}>
+            {FIELD_LABEL[change.field] ?? change.field}: “{change.from ?? '—'}” → “{change.to ?? '—'}”
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function Timeline(props: { events: HistoryEvent[] }) {
   return (
     <section aria-labelledby="history-title">
@@ -287,10 +352,10 @@ function Timeline(props: { events: HistoryEvent[] }) {
           {props.events.map((event) => (
             <li key={event.cursor} data-cursor={event.cursor}>
               <time dateTime={event.at}>{formatTime(event.at)}</time>
-              <p class="change">
-                {STATUS_LABEL[event.from]} → {STATUS_LABEL[event.to]}, tiến độ {event.progress} %
+              <EventChange event={event} />
+              <p class="muted">
+                {event.kind === 'STATUS' ? 'Người báo cáo' : 'Người điều chỉnh'}: {event.actor}
               </p>
-              <p class="muted">Người báo cáo: {event.actor}</p>
               {event.note ? <p class="note">{event.note}</p> : null}
               {event.evidence.length > 0 ? (
                 <ul class="evidence" aria-label="Minh chứng">
