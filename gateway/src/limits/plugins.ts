@@ -160,10 +160,12 @@ export class OperationLimits {
     // An authenticated operation counts against its subject only, so people sharing an office's address do not
     // share one budget; an anonymous one against its address.
     const subject = context.identity?.subject;
-    const address = addressKey(clientAddress(context, this.options.trustProxy) ?? 'unknown');
+    // The address is read only when it counts: a signed-in report (the write path's common case) never needs it.
     const decision = subject
       ? this.bySubject.take(`subject:${subject}`)
-      : this.byAddress.take(`address:${address}`);
+      : this.byAddress.take(
+          `address:${addressKey(clientAddress(context, this.options.trustProxy) ?? 'unknown')}`,
+        );
     if (decision.allowed) return null;
     const limit = subject ? this.options.ratePerMinutePerToken : this.options.ratePerMinutePerAddress;
     const seconds = decision.retryAfterSeconds;
