@@ -86,3 +86,11 @@ test('Live status: the printed report reaches the printed subscription as printe
     await client.dispose();
   }
 });
+
+test('Amending: the printed answer is what a planner of the province gets', async () => {
+  const heading = 'Bringing plans in, and amending them';
+  const [mutation] = blocks(heading, 'graphql');
+  const [printed] = blocks(heading, 'json').map((text) => JSON.parse(text));
+  const token = await tokenFor({ role: 'planner', jurisdiction: '19' });
+  expect(await hub().query(mutation, {}, token)).toEqual({ data: printed });
+});
