@@ -5,8 +5,24 @@ const moduleNameMapper = {
   '^@nq57/(central|provincial|commune|events)$': '<rootDir>/services/$1/src/index.ts',
   '^@nq57/gateway$': '<rootDir>/gateway/src/index.ts',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
-const common = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform };
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+  // The Rust query planner's runtime loads the native planner with `await import()`, which Jest's CommonJS
+  // module system cannot serve without --experimental-vm-modules; compiled to CommonJS it is a require().
+  '/@graphql-hive/router-runtime/dist/index\\.cjs$': [
+    'ts-jest',
+    { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022', isolatedModules: true } },
+  ],
+};
+// node_modules stay untransformed, but for that one package.
+const transformIgnorePatterns = ['/node_modules/(?!@graphql-hive/router-runtime/)'];
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  moduleNameMapper,
+  transform,
+  transformIgnorePatterns,
+};
 
 module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -1,5 +1,12 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  type ASTVisitor,
+  type DocumentNode,
+  type ExecutionResult,
+  type ValidationContext,
+} from 'graphql';
 import { isRequestError } from './live/request-errors';
 
 /**
@@ -25,6 +32,33 @@ export function useOperationResolution(): GatewayPlugin {
 
 function isDocument(value: unknown): value is DocumentNode {
   return typeof value === 'object' && value !== null && (value as { kind?: string }).kind === 'Document';
+}
+
+/**
+ * Refuses a Float literal too large for a double (`1e400`) with `BAD_USER_INPUT`. graphql-js parses it as
+ * Infinity without complaint, and the Rust query planner then prints it as `inf` in the subgraph's operation,
+ * which the subgraph refuses as invalid GraphQL; a variable of the same value is refused by coercion already.
+ */
+export function useFiniteFloatLiterals(): GatewayPlugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(finiteFloatLiterals);
+    },
+  };
+}
+
+function finiteFloatLiterals(context: ValidationContext): ASTVisitor {
+  return {
+    FloatValue(node) {
+      if (Number.isFinite(Number(node.value))) return;
+      context.reportError(
+        new GraphQLError(`Float cannot represent a non-finite value: ${node.value}`, {
+          nodes: node,
+          extensions: { code: 'BAD_USER_INPUT' },
+        }),
+      );
+    },
+  };
 }
 
 /**

@@ -4,7 +4,6 @@ import {
   type GatewayRuntime,
 } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
-import { unifiedGraphHandler as rustQueryPlanner } from '@graphql-hive/router-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { createServer, type Server } from 'node:http';
@@ -21,6 +20,7 @@ import {
 } from './limits';
 import { withDashboard } from './pages/dashboard';
 import { renderQueryPage, withQueryPage } from './pages/query-page';
+import { queryPlannerFromEnv, unifiedGraphHandlerFor, type QueryPlanner } from './query-planner';
 import { loadSupergraph, type SubgraphUrls } from './supergraph';
 import { failFastWsTransport } from './ws-transport';
 import { socketAuthentication, useAuthentication } from './authentication';
@@ -34,7 +34,12 @@ import {
   type ShareStats,
 } from './live';
 import { useAutomaticPersistedQueries } from './persisted-queries';
-import { useCodedRequestErrors, useOperationResolution, useUpstreamUnavailable } from './error-codes';
+import {
+  useCodedRequestErrors,
+  useFiniteFloatLiterals,
+  useOperationResolution,
+  useUpstreamUnavailable,
+} from './error-codes';
 import {
   WS_KEEP_ALIVE_MS,
   closeWebSockets,
@@ -54,6 +59,8 @@ export interface GatewayOptions {
   limits?: Partial<LimitOptions>;
   /** Cross-origin policy in place of NQ57_CORS_ORIGINS's (default: no other origin may read). */
   cors?: CorsSetting;
+  /** How operations are planned in place of NQ57_QUERY_PLANNER's (default: the Rust planner). */
+  queryPlanner?: QueryPlanner;
 }
 
 /** A running gateway: one port for queries, mutations (HTTP) and subscriptions (graphql-ws). */
@@ -128,6 +135,7 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
       useAuthentication(auth),
       useOperationResolution(),
       useCodedRequestErrors(),
+      useFiniteFloatLiterals(),
       useUpstreamUnavailable(),
       ...limitPlugins(limits, { operationLimits }),
       useConcurrentSubscriptionEvents(eventResults),
@@ -139,10 +147,9 @@ export async function start(options: GatewayOptions): Promise<GatewayHandle> {
     // Given statically: the runtime's own dynamic import() of a transport fails inside Jest's module system.
     transports: { http: httpTransport, ws: failFastWsTransport },
     logging: process.env.NQ57_GATEWAY_LOG === 'debug' ? 'debug' : 'warn',
-    // NQ57_QUERY_PLANNER=rust plans with Hive's Rust query planner instead of schema stitching: about a third of
-    // the gateway CPU on a national trace (docs/decisions/0007-national-load-trace.md). Opt-in until it carries
-    // the live subscriptions' tests too.
-    ...(process.env.NQ57_QUERY_PLANNER === 'rust' ? { unifiedGraphHandler: rustQueryPlanner } : {}),
+    // Hive's Rust query planner where it can (gateway/src/query-planner.ts): about a third of stitching's gateway
+    // CPU on a national trace (docs/decisions/0007-national-load-trace.md). NQ57_QUERY_PLANNER=stitching goes back.
+    unifiedGraphHandler: unifiedGraphHandlerFor(options.queryPlanner ?? queryPlannerFromEnv()),
   });
   // The runtime builds its schema on the first HTTP request; a WebSocket subscription that came first
   // would find none ("Expected null to be a GraphQL schema"), so build it before taking connections.

@@ -340,8 +340,9 @@ function docsSection(report: {
       'gateways run as child processes: our gateway as it runs by default (Hive Gateway runtime with the Rust ' +
       'query planner of `@graphql-hive/router-runtime`) and a second one on the same subgraphs with ' +
       "`NQ57_QUERY_PLANNER=stitching` (schema stitching, the runtime's own planner). Each trace is the " +
-      '`NationalTrace` operation of `scripts/src/bench/trace-cases.ts` (a central task, its provincial tasks with plan and province, their ' +
-      'commune tasks and its direct commune tasks, each with commune and province); the floor is one SQL ' +
+      '`NationalTrace` operation of `scripts/src/bench/trace-cases.ts` (a central task, its provincial tasks ' +
+      'with plan and province, their commune tasks and its direct commune tasks, each with commune and ' +
+      'province); the floor is one SQL ' +
       'statement over the three schemas returning the same rows, sent by `pg` from the benchmark process. Before ' +
       'timing, the benchmark checks that every gateway and the floor return the same rows (ids and every field). ' +
       `Then ${WARM_UP} unmeasured and ${RUNS} measured rounds; in each, every trace goes through every gateway and ` +
