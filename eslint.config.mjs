@@ -1,4 +1,5 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -44,6 +45,27 @@ const layerZones = [
   },
 ];
 
+/**
+ * The rooms of shared/ (docs/architecture.md): the schema room (the modules `shared/src/schema/index.ts` exports)
+ * builds on the core and never on the level machinery, so a type can be read without the servers and stores.
+ */
+const schemaRoom = [
+  ...readFileSync(path.join(root, 'shared/src/schema/index.ts'), 'utf8').matchAll(
+    /^export \* from '\.\.\/(.+)';$/gm,
+  ),
+].map((match) => `shared/src/${match[1]}.ts`);
+const machinery = ['level', 'store', 'server', 'db', 'search', 'federation', 'seeds'].map(
+  (folder) => `shared/src/${folder}`,
+);
+const roomZones = [
+  {
+    target: schemaRoom,
+    from: machinery,
+    message:
+      'The schema room (@nq57/shared/schema) may not import the level machinery: put what both need in the schema or the core.',
+  },
+];
+
 const testFiles = ['**/*.test.ts', 'test/**'];
 
 export default tseslint.config(
@@ -80,7 +102,7 @@ export default tseslint.config(
     rules: {
       // Type-only imports are erased, so only value imports can make a module load before it is initialised.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'import-x/no-restricted-paths': ['error', { basePath: root, zones: layerZones }],
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones: [...layerZones, ...roomZones] }],
       // Checked against the nearest package.json: a workspace's own, the root's for scripts/ and test/.
       // Types count: the emitted .d.ts files import them too.
       'import-x/no-extraneous-dependencies': ['error', { devDependencies: false, includeTypes: true }],

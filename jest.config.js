@@ -2,6 +2,7 @@
 const moduleNameMapper = {
   '^@nq57/shared$': '<rootDir>/shared/src/index.ts',
   '^@nq57/shared/core$': '<rootDir>/shared/src/core/index.ts',
+  '^@nq57/shared/schema$': '<rootDir>/shared/src/schema/index.ts',
   '^@nq57/(central|provincial|commune|events)$': '<rootDir>/services/$1/src/index.ts',
   '^@nq57/gateway$': '<rootDir>/gateway/src/index.ts',
 };

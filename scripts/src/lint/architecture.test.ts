@@ -132,6 +132,29 @@ const cases: Case[] = [
     code: "import '@nq57/shared/core';",
   },
   { name: 'a script importing a service', filePath: 'scripts/src/x.ts', code: "import '@nq57/central';" },
+  // Rooms of shared: the schema room builds on the core, never on the level machinery.
+  {
+    name: 'the schema room importing a level factory',
+    filePath: 'shared/src/task/task.input.ts',
+    code: "import '../level/task.resolver';",
+    rule: layer,
+  },
+  {
+    name: 'the schema room importing the task store',
+    filePath: 'shared/src/amendment/amendment.input.ts',
+    code: "import '../store/task-store';",
+    rule: layer,
+  },
+  {
+    name: 'the schema room importing the core',
+    filePath: 'shared/src/task/task.input.ts',
+    code: "import '../deadline/deadline';",
+  },
+  {
+    name: 'the level machinery importing the schema room',
+    filePath: 'shared/src/level/x.ts',
+    code: "import '../task/task.input';",
+  },
 ];
 
 type Messages = { ruleId: string | null; message: string }[];

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { Task } from '@nq57/shared';
+import { Task } from '@nq57/shared/schema';
 
 /** A task a central directive assigns. */
 @ObjectType('CentralTask', { implements: Task, description: 'A task assigned by a central directive' })

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { DocumentBase } from '@nq57/shared';
+import { DocumentBase } from '@nq57/shared/schema';
 
 /** A central document that assigns tasks (57-NQ/TW, 71/NQ-CP, 07-TB/CQTTBCĐ, ...). Entity and GraphQL type. */
 @ObjectType('Directive', { implements: DocumentBase, description: 'A central document that assigns tasks' })

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { DocumentBase } from '@nq57/shared';
+import { DocumentBase } from '@nq57/shared/schema';
 
 /** A plan a commune issues to carry out provincial or central tasks. */
 @ObjectType('CommunePlan', { implements: DocumentBase, description: 'Kế hoạch cấp xã' })

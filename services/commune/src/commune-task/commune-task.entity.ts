@@ -1,6 +1,6 @@
 import { Directive, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { Task } from '@nq57/shared';
+import { Task } from '@nq57/shared/schema';
 
 /** A task of a commune plan. */
 @ObjectType('CommuneTask', { implements: Task, description: 'Nhiệm vụ trong kế hoạch cấp xã' })

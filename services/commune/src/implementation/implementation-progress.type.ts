@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { ProgressRollup } from '@nq57/shared';
+import { ProgressRollup } from '@nq57/shared/schema';
 
 /** The provincial subgraph's ImplementationProgress, to which this subgraph adds `commune` and `total`. */
 @ObjectType('ImplementationProgress')

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { TaskLevel } from '@nq57/shared';
+import { TaskLevel } from '@nq57/shared/schema';
 import { TaskRef } from '../task/task.ref';
 
 /** A span of the task's content that matched the query. */

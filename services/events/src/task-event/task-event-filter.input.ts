@@ -1,6 +1,6 @@
 import { IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { TaskLevel } from '@nq57/shared';
+import { TaskLevel } from '@nq57/shared/schema';
 
 /** Which task events a subscriber or reader wants; every field given must match (AND). */
 @InputType('TaskEventFilter')

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { ProgressRollup } from '@nq57/shared';
+import { ProgressRollup } from '@nq57/shared/schema';
 
 /**
  * How far one central task has been carried out on a date. An entity keyed by task and date, so the commune

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { DocumentBase } from '@nq57/shared';
+import { DocumentBase } from '@nq57/shared/schema';
 
 /** A plan a province issues to carry out central tasks. */
 @ObjectType('ProvincialPlan', { implements: DocumentBase, description: 'Kế hoạch cấp tỉnh' })

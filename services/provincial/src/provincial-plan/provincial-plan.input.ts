@@ -1,6 +1,6 @@
 import { ArrayMaxSize, Length, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { DocumentInput, MAX_PLAN_TASKS, TaskInput } from '@nq57/shared';
+import { DocumentInput, MAX_PLAN_TASKS, TaskInput } from '@nq57/shared/schema';
 
 /** A new provincial plan and, optionally, its tasks: written together or not at all. */
 @InputType('ProvincialPlanInput')
