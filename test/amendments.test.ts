@@ -172,6 +172,14 @@ describe('amendments, one task at a time', () => {
         changes: [{ field: 'removedFromPlan', from: null, to: basis }],
       },
     ]);
+    const report = `mutation ReportRemoved($input: TaskStatusInput!) { updateCommuneTaskStatus(input: $input) { replayed } }`;
+    const reporter = await tokenFor({ role: Role.REPORTER, jurisdiction: '24682' });
+    const reported = await hub().query(
+      report,
+      { input: { id, expectedVersion: 2, status: 'IN_PROGRESS', progress: 10 } },
+      reporter,
+    );
+    expect(codes(reported)).toEqual(['TASK_REMOVED']);
     const amend = `mutation AmendRemoved($input: AmendTaskInput!) { amendCommuneTask(input: $input) { id } }`;
     const amended = await hub().query(
       amend,

@@ -87,6 +87,16 @@ export async function reportTaskStatus<T extends ObjectLiteral & TaskRow>(
   const requestHash = hashOf(input, evidence);
   const earlier = earlierOutcome(facts.earlier, input.idempotencyKey, requestHash);
   if (earlier) return { outcome: earlier, task };
+  // A task an amendment removed from its plan is no longer reported on (its earlier reports stay, and replay).
+  if ((task as { removedAt?: Date | null }).removedAt) {
+    throw userError(
+      ErrorCode.TASK_REMOVED,
+      `Task ${input.id} was removed from its plan; it takes no reports`,
+      {
+        id: input.id,
+      },
+    );
+  }
   if (task.version !== input.expectedVersion) throw versionConflict(input, task.version);
   // The transition is judged on the state read; the write applies only if the task is still at that version.
   const after = nextState(task, input);
