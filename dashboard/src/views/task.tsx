@@ -202,19 +202,34 @@ function TraceUp(props: { task: TaskDetail }) {
   );
 }
 
+// The printed fields as the task view names them: the rows of Fields, and the changes of an amendment.
+const FIELD_LABEL: Record<string, string> = {
+  ordinal: 'Số thứ tự',
+  section: 'Mục',
+  content: 'Nội dung',
+  lead: 'Cơ quan chủ trì',
+  cooperating: 'Cơ quan phối hợp',
+  deadline: 'Thời hạn',
+  centralDeadline: 'Thời hạn Trung ương giao',
+  output: 'Sản phẩm, kết quả',
+  notes: 'Ghi chú',
+  implements: 'Thực hiện nhiệm vụ',
+  removedFromPlan: 'Đưa ra khỏi kế hoạch',
+};
+
 function Fields(props: { task: TaskDetail }) {
   const { task } = props;
   const document = task.directive ?? task.plan;
   const rows: [string, ComponentChildren, string][] = [
     ['Văn bản', document ? `${document.number ?? '(không số)'}: ${document.title}` : '—', 'document'],
-    ['Mục', task.section ?? '—', 'section'],
+    [FIELD_LABEL.section, task.section ?? '—', 'section'],
     ['Nhóm nhiệm vụ (NQ 57)', task.group ?? '—', 'group'],
-    ['Cơ quan chủ trì', task.lead?.text ?? '—', 'lead'],
-    ['Cơ quan phối hợp', task.cooperating?.text ?? '—', 'cooperating'],
-    ['Thời hạn', task.deadline?.text ?? '—', 'deadline'],
-    ['Thời hạn Trung ương giao', task.centralDeadline?.text ?? '—', 'central-deadline'],
-    ['Sản phẩm, kết quả', task.output ?? '—', 'output'],
-    ['Ghi chú', task.notes ?? '—', 'notes'],
+    [FIELD_LABEL.lead, task.lead?.text ?? '—', 'lead'],
+    [FIELD_LABEL.cooperating, task.cooperating?.text ?? '—', 'cooperating'],
+    [FIELD_LABEL.deadline, task.deadline?.text ?? '—', 'deadline'],
+    [FIELD_LABEL.centralDeadline, task.centralDeadline?.text ?? '—', 'central-deadline'],
+    [FIELD_LABEL.output, task.output ?? '—', 'output'],
+    [FIELD_LABEL.notes, task.notes ?? '—', 'notes'],
     ['Trạng thái', `${STATUS_LABEL[task.status]} (${task.progress} %)`, 'status'],
     ['Đèn tiến độ', <LightDot light={task.state.light} />, 'light'],
     ['Hạn tính đến nay', dueText(task.state), 'due'],
@@ -285,21 +300,6 @@ function placeOfLink(link: Linked): string {
   if (link.plan) return `[${link.plan.province?.name ?? ''} ${link.plan.number ?? ''}]`.replace(' ]', ']');
   return '';
 }
-
-// The printed fields as the task view names them (the rows of Fields).
-const FIELD_LABEL: Record<string, string> = {
-  ordinal: 'Số thứ tự',
-  section: 'Mục',
-  content: 'Nội dung',
-  lead: 'Cơ quan chủ trì',
-  cooperating: 'Cơ quan phối hợp',
-  deadline: 'Thời hạn',
-  centralDeadline: 'Thời hạn Trung ương giao',
-  output: 'Sản phẩm, kết quả',
-  notes: 'Ghi chú',
-  implements: 'Thực hiện nhiệm vụ',
-  removedFromPlan: 'Đưa ra khỏi kế hoạch',
-};
 
 const KIND_LABEL: Record<HistoryEvent['kind'], string> = {
   STATUS: 'Báo cáo',

@@ -9,6 +9,7 @@ import {
   eventRoutingOf,
   routingJoin,
   scopeOf,
+  staleVersion,
   type RoutingFacts,
   type TaskRow,
 } from '../status/report-status';
@@ -136,24 +137,31 @@ export async function unlinkTask<T extends AmendableTask>(
   assertVersion(task, input.expectedVersion);
   const basis = basisOf(input.basis);
   const routing = await routingOf(manager, table, task.id);
-  const changes: FieldChange[] = [];
-  for (const target of input.targets) {
-    const deleted = (await manager.query(
-      `DELETE FROM task_link WHERE task_id = $1 AND target_level = $2 AND target_id = $3 RETURNING target_id`,
-      [task.id, target.level, target.id],
-    )) as [unknown[], number] | unknown[];
-    if (affected(deleted) === 0) {
-      throw userError(
-        ErrorCode.NOT_LINKED,
-        `Task ${task.id} does not carry out ${target.level} task ${target.id}`,
-        {
-          level: target.level,
-          id: target.id,
-        },
-      );
-    }
-    changes.push({ field: 'implements', from: `${target.level}:${target.id}`, to: null });
+  // One statement for every target; a target it did not find means the request names a link that is not there.
+  const deleted = (await manager.query(
+    `WITH gone AS (
+       DELETE FROM task_link l USING unnest($2::text[], $3::uuid[]) AS x(level, id)
+       WHERE l.task_id = $1 AND l.target_level = x.level AND l.target_id = x.id
+       RETURNING l.target_level, l.target_id)
+     SELECT target_level || ':' || target_id AS target FROM gone`,
+    [task.id, input.targets.map((target) => target.level), input.targets.map((target) => target.id)],
+  )) as { target: string }[];
+  const gone = new Set(deleted.map((row) => row.target));
+  // Each target takes its link: one named twice finds it gone the second time, as two unlinks in a row would.
+  // PostgreSQL prints a uuid in lower case, whatever case the request wrote it in.
+  const missing = input.targets.find((target) => !gone.delete(`${target.level}:${target.id.toLowerCase()}`));
+  if (missing) {
+    throw userError(
+      ErrorCode.NOT_LINKED,
+      `Task ${task.id} does not carry out ${missing.level} task ${missing.id}`,
+      { level: missing.level, id: missing.id },
+    );
   }
+  const changes: FieldChange[] = input.targets.map((target) => ({
+    field: 'implements',
+    from: `${target.level}:${target.id}`,
+    to: null,
+  }));
   await bumpVersion(manager, table, task);
   await append(manager, table, { task, actor }, TaskEventKind.UNLINKED, changes, basis, routing);
   return { task: await reloaded(manager, table, task.id), changed: true };
@@ -187,8 +195,8 @@ async function lockedInScope<T extends AmendableTask>(
   return { task, actor: identity.subject };
 }
 
-/** The task with `id`, locked for the rest of the caller's transaction; UNKNOWN_TASK when there is none. */
-export async function lockTask<T extends AmendableTask>(
+// The task with `id`, locked for the rest of the caller's transaction; UNKNOWN_TASK when there is none.
+async function lockTask<T extends AmendableTask>(
   manager: EntityManager,
   table: TaskTable<T>,
   id: string,
@@ -214,13 +222,7 @@ function assertNotRemoved(task: AmendableTask): void {
 }
 
 function assertVersion(task: AmendableTask, expectedVersion: number): void {
-  if (task.version !== expectedVersion) {
-    throw userError(
-      ErrorCode.VERSION_CONFLICT,
-      `Task ${task.id} is at version ${task.version}, not ${expectedVersion}: reload it and amend again`,
-      { currentVersion: task.version, expectedVersion },
-    );
-  }
+  if (task.version !== expectedVersion) throw staleVersion(task.id, task.version, expectedVersion, 'amend');
 }
 
 function basisOf(text: string): string {
@@ -298,9 +300,4 @@ async function reloaded<T extends AmendableTask>(
   id: string,
 ): Promise<T> {
   return manager.findOneByOrFail(table.task, { id } as FindOptionsWhere<T>);
-}
-
-// TypeORM answers a DELETE … RETURNING as [rows, count] on PostgreSQL.
-function affected(result: [unknown[], number] | unknown[]): number {
-  return Array.isArray(result[0]) ? (result as [unknown[], number])[1] : result.length;
 }

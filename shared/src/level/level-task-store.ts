@@ -11,7 +11,6 @@ import type { PlanImportInput } from '../plan-import/plan-import.input';
 import type { AcceptedSuggestion, ImportedRow, PlanImport } from '../plan-import/plan-import.type';
 import { readSuggestions } from '../suggestions/suggestion-reader';
 import { suggestionEvidence } from '../suggestions/suggestion-score';
-import type { TaskLevel } from '../task/task-status';
 import { TaskStore } from '../store/task-store';
 import { unlinkTask } from '../amendment/amend-task';
 import type { UnlinkTaskInput } from '../amendment/amendment.input';
@@ -110,7 +109,7 @@ export class LevelTaskStore<L extends LevelTypes> extends TaskStore<L['task']> {
     );
     const found = await readSuggestions(
       manager,
-      this.spec.level as TaskLevel.PROVINCIAL | TaskLevel.COMMUNE,
+      this.spec.level,
       rows.map((row) => row.taskId),
       1,
     );

@@ -3,7 +3,7 @@ import { IsNull, type EntityManager, type EntityTarget } from 'typeorm';
 import { documentColumns } from '../document/document.input';
 import type { DocumentBase } from '../document/document.interface';
 import { findRecordedPlan, type PlanTable } from '../document/plan-identity';
-import { lockTask, writeAmendment, writeRemoval } from '../amendment/amend-task';
+import { writeAmendment, writeRemoval } from '../amendment/amend-task';
 import { PRINTED_FIELDS, printedAsInput, printedOfTask, type Printed } from '../amendment/printed-fields';
 import { ErrorCode, userError } from '../errors';
 import { interpretTaskTable, type ColumnMapping, type ImportedTask, type ImportProblem } from '../import';
@@ -39,9 +39,9 @@ const WRITE_BATCH = 500;
 /**
  * Imports the task table of one plan of `jurisdiction` at `spec`'s level, in the caller's transaction. It reads
  * the table (columns, sections, continued rows), finds the plan already recorded as the same document, compares,
- * and — unless `input.dryRun`, or an error without `goodRowsOnly` — writes a new plan with its tasks (the task
- * store, which runs it, updates the search rows of `writtenTaskIds`). A file identical to the recorded plan writes nothing; one that differs is refused with
- * AMENDMENT_NOT_SUPPORTED (its dry run lists the differences).
+ * and — unless `input.dryRun`, or an error without `goodRowsOnly` — writes a new plan with its tasks, or amends the
+ * recorded plan to what the file prints (the task store, which runs it, updates the search rows of
+ * `writtenTaskIds`). A file identical to the recorded plan writes nothing.
  */
 export async function importPlan<P extends DocumentBase & { id: string }, T extends Task & TaskRow>(
   manager: EntityManager,
@@ -62,12 +62,14 @@ export async function importPlan<P extends DocumentBase & { id: string }, T exte
   const blocked = errors.length > 0 && (!input.goodRowsOnly || badRows.has(null) || tasks.length === 0);
   const document = documentColumns(input.plan);
   const recorded = await findRecordedPlan(manager, spec.plans, jurisdiction, document);
+  // Read once, and locked when the import may amend them: the amendment writes the rows compared here.
+  const recordedRows = recorded ? await recordedTasks(manager, spec, recorded.id, !input.dryRun) : null;
   const report: PlanImport = {
     dryRun: input.dryRun,
     written: false,
     planId: recorded?.id ?? null,
     recorded: recorded !== null,
-    ...(recorded ? compare(await recordedTasks(manager, spec, recorded.id), tasks) : allNew(tasks)),
+    ...(recordedRows ? compare(recordedRows, tasks) : allNew(tasks)),
     problems,
     accepted: [],
   };
@@ -78,6 +80,7 @@ export async function importPlan<P extends DocumentBase & { id: string }, T exte
     const created = await amendRecordedPlan(manager, spec, writer, {
       planId: recorded.id,
       report,
+      recorded: recordedRows ?? [],
       tasks,
       basis,
     });
@@ -197,11 +200,13 @@ async function recordedTasks<P extends DocumentBase & { id: string }, T extends 
   manager: EntityManager,
   spec: PlanLevel<P, T>,
   planId: string,
-): Promise<Task[]> {
+  lock: boolean,
+): Promise<T[]> {
   // A task an earlier amendment removed is no longer a row of the plan: a file that prints it again adds it anew.
   return manager.find(spec.tasks, {
     where: { [spec.planField]: planId, removedAt: IsNull() } as never,
     order: { position: 'ASC' } as never,
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
 }
 
@@ -253,7 +258,7 @@ async function insertTasks<P extends DocumentBase & { id: string }, T extends Ta
 }
 
 /**
- * Applies a re-imported file to its recorded plan (docs/decisions/0010-plan-import.md, "Amendments"): each
+ * Applies a re-imported file to its recorded plan (docs/decisions/0012-amendments.md, 7): each
  * changed row is amended (an AMENDED event per task), each new row added after the last, each row the file no
  * longer prints marked as removed (a REMOVED event; never deleted). Returns the created rows with their ids.
  */
@@ -261,18 +266,18 @@ async function amendRecordedPlan<P extends DocumentBase & { id: string }, T exte
   manager: EntityManager,
   spec: PlanLevel<P, T>,
   writer: ImportWriter<T>,
-  amendment: { planId: string; report: PlanImport; tasks: ImportedTask[]; basis: string },
+  amendment: { planId: string; report: PlanImport; recorded: T[]; tasks: ImportedTask[]; basis: string },
 ): Promise<ImportedRow[]> {
-  const { planId, report, tasks, basis } = amendment;
+  const { planId, report, recorded, tasks, basis } = amendment;
   const byRow = new Map(tasks.map((task) => [task.row, task] as const));
+  const byId = new Map(recorded.map((task) => [task.id, task] as const));
+  const amending = (taskId: string) => ({ task: byId.get(taskId) as T, actor: writer.actor });
   for (const change of report.changed) {
-    const task = await lockTask(manager, writer.table, change.taskId);
     const row = byRow.get(change.row) as ImportedTask;
-    await writeAmendment(manager, writer.table, { task, actor: writer.actor }, printedOfImported(row), basis);
+    await writeAmendment(manager, writer.table, amending(change.taskId), printedOfImported(row), basis);
   }
   for (const removed of report.removed) {
-    const task = await lockTask(manager, writer.table, removed.taskId as string);
-    await writeRemoval(manager, writer.table, { task, actor: writer.actor }, basis);
+    await writeRemoval(manager, writer.table, amending(removed.taskId as string), basis);
   }
   const createdRows = new Set(report.created.map((row) => row.row));
   const [{ last }] = (await manager.query(

@@ -38,6 +38,8 @@ export interface TaskRow {
   status: TaskStatus;
   progress: number;
   version: number;
+  /** Set once an amendment removed the task from its plan: it takes no more reports. */
+  removedAt: Date | null;
 }
 
 /** The raw routing columns of `eventRoutingColumns`. */
@@ -88,7 +90,7 @@ export async function reportTaskStatus<T extends ObjectLiteral & TaskRow>(
   const earlier = earlierOutcome(facts.earlier, input.idempotencyKey, requestHash);
   if (earlier) return { outcome: earlier, task };
   // A task an amendment removed from its plan is no longer reported on (its earlier reports stay, and replay).
-  if ((task as { removedAt?: Date | null }).removedAt) {
+  if (task.removedAt) {
     throw userError(
       ErrorCode.TASK_REMOVED,
       `Task ${input.id} was removed from its plan; it takes no reports`,
@@ -354,10 +356,20 @@ async function afterLostRace(
 }
 
 function versionConflict(input: TaskStatusInput, currentVersion: number): Error {
+  return staleVersion(input.id, currentVersion, input.expectedVersion, 'report');
+}
+
+/** VERSION_CONFLICT for a write made against `expectedVersion` of a task now at `currentVersion`. */
+export function staleVersion(
+  taskId: string,
+  currentVersion: number,
+  expectedVersion: number,
+  write: 'report' | 'amend',
+): Error {
   return userError(
     ErrorCode.VERSION_CONFLICT,
-    `Task ${input.id} is at version ${currentVersion}, not ${input.expectedVersion}: reload it and report again`,
-    { currentVersion, expectedVersion: input.expectedVersion },
+    `Task ${taskId} is at version ${currentVersion}, not ${expectedVersion}: reload it and ${write} again`,
+    { currentVersion, expectedVersion },
   );
 }
 
