@@ -56,6 +56,15 @@ function listenersReach(count: number): Promise<void> {
   return feedListenersReach(hub().events.url, count);
 }
 
+/** Waits until the gateway carries `count` subscribers on its shared executions (10 s at most). */
+async function gatewaySubscribersReach(count: number): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    if (hub().gateway.liveStats().subscribers === count) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`The gateway never carried ${count} subscribers`);
+}
+
 async function progress(task: SeedTask | { id: string; typename: SeedTask['typename'] }, value: number) {
   const expectedVersion = versions.get(task.id) ?? 1;
   const result = await hub().query<{ report: { task: { version: number } } }>(updateMutation(task.typename), {
@@ -107,7 +116,9 @@ describe('taskStatusChanged through the gateway', () => {
       oneTask: subscribe({ filter: { taskId: get('002-3').id } }),
       directive07: subscribe({ filter: { directiveNumber: '07-TB/CQTTBCĐ' } }),
     };
-    await listenersReach(7);
+    // Seven filters of one document: one routed execution upstream (0005, decision 8) carries all seven.
+    await gatewaySubscribersReach(7);
+    await listenersReach(1);
     const changes = [get('71/NQ-CP#5'), get('003-80'), get('004-9'), get('002-3'), local, get('000-1')];
     for (const [index, task] of changes.entries()) await progress(task, 10 + index);
     const expected = {

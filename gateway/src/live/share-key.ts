@@ -37,6 +37,21 @@ export function shareKeyOf(params: OperationParams, maxTokens: number | undefine
   ]);
 }
 
+/**
+ * The key under which live subscriptions that differ only in their filter share one routed execution: the
+ * document text, operation, the variables the routed execution keeps, extensions and permissions.
+ */
+export function routedShareKeyOf(params: OperationParams, variables: Record<string, unknown>): string {
+  return stableJson([
+    READ_PERMISSION,
+    'routed',
+    params.query ?? null,
+    params.operationName ?? null,
+    variables,
+    params.extensions ?? null,
+  ]);
+}
+
 function isSubscription(query: string, operationName: string | null, maxTokens: number | undefined): boolean {
   const cacheKey = `${operationName ?? ''}\u0000${query}`;
   const known = KINDS.get(cacheKey);

@@ -3,7 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import { socketIdentity } from './socket-identity';
 import type { ConnectionInitMessage, ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
-import { shareKeyOf, type OperationParams } from './share-key';
+import { routedShareKeyOf, shareKeyOf, type OperationParams } from './share-key';
+import { routedSubscriptionOf, type RoutedSubscription } from './routed-operation';
 import type { Execution, SharedSubscriptions, Subscriber } from './shared-subscriptions';
 
 /**
@@ -20,8 +21,10 @@ export interface JoinerContext {
 }
 
 /**
- * graphql-ws `options` in which identical subscriptions (see shareKeyOf) share one execution held by `shared`;
- * queries, mutations and anything that does not parse run per client as before. A subscriber joining a running
+ * graphql-ws `options` in which identical subscriptions (see shareKeyOf) share one execution held by `shared`,
+ * and live subscriptions that differ only in their filter share one unfiltered execution whose events are routed
+ * to each subscriber by its filter (routedSubscriptionOf); queries, mutations and anything that does not parse
+ * run per client as before. A subscriber joining a running
  * execution is first checked with `admit` (the gateway's start-of-operation limits).
  */
 export function shareIdenticalSubscriptions<P extends ConnectionInitMessage['payload']>(
@@ -47,20 +50,33 @@ export function shareIdenticalSubscriptions<P extends ConnectionInitMessage['pay
     subscribe(args: ExecutionArgs) {
       const sender = senders.get(args);
       const params = (args.contextValue as { params?: OperationParams } | undefined)?.params;
-      const key = sender && params ? shareKeyOf(params, maxTokens) : null;
-      if (!sender || key === null) return subscribe(args);
+      if (!sender || !params) return subscribe(args);
+      let routed: RoutedSubscription | null;
+      try {
+        routed = routedSubscriptionOf(params, maxTokens);
+      } catch (error) {
+        return { errors: [error as GraphQLError] };
+      }
+      const key = routed ? routedShareKeyOf(params, routed.variables) : shareKeyOf(params, maxTokens);
+      if (key === null) return subscribe(args);
       // A joiner never reaches the runtime's plugins (the execution it joins already passed them), so it is
       // admitted here: counted against its rate like any operation, and refused the same way.
       const refusal = shared.has(key) ? admit(sender.joiner) : null;
       if (refusal) return { errors: [refusal] };
+      // The runtime runs what the context's params say (the document in `args` is a placeholder).
+      const runParams = routed
+        ? { ...params, query: routed.shape.query, variables: routed.variables }
+        : params;
       const sharedArgs = {
         ...args,
-        contextValue: { ...(args.contextValue as object), [SHARED_EXECUTION]: true },
+        contextValue: { ...(args.contextValue as object), params: runParams, [SHARED_EXECUTION]: true },
       };
+      const subscriber = { socket: sender.socket, id: sender.id, transport: sender.joiner.req.socket };
       return shared.join(
         key,
-        { socket: sender.socket, id: sender.id, transport: sender.joiner.req.socket },
+        routed ? { ...subscriber, match: routed.match } : subscriber,
         () => subscribe(sharedArgs) as Promise<Execution> | Execution,
+        routed?.shape.responseKey ?? null,
       );
     },
   };

@@ -1,7 +1,8 @@
 import type { ExecutionResult } from 'graphql';
 import WebSocket from 'ws';
-import { ErrorCode, userError } from '@nq57/shared/core';
+import { ErrorCode, userError, type EventMatch } from '@nq57/shared/core';
 import { FrameBatcher, type Transport } from './frame-batcher';
+import { EventRouter } from './event-router';
 
 /** What the runtime answers an operation with: a stream of results, or one result (errors before execution). */
 export type Execution = AsyncIterable<ExecutionResult> | ExecutionResult;
@@ -12,6 +13,8 @@ export interface Subscriber {
   id: string;
   /** The TCP connection under `socket`: when given, its frames are written in batches (FrameBatcher). */
   transport?: Transport;
+  /** In a routed execution, the events this subscriber wants (none given: every event). */
+  match?: EventMatch;
 }
 
 /** How much is shared right now. */
@@ -25,6 +28,13 @@ export interface ShareStats {
 export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 const FRAME_END = Buffer.from('}');
+const EVERY_EVENT: EventMatch = {
+  directiveKey: null,
+  provinceCode: null,
+  communeCode: null,
+  level: null,
+  taskId: null,
+};
 
 /**
  * One execution per distinct subscription, shared by every client that sent the same operation: the runtime
@@ -38,12 +48,19 @@ export class SharedSubscriptions {
   /**
    * Joins `subscriber` to the execution under `key`, started with `start` when none runs. Resolves with a stream
    * for graphql-ws to await (it completes or fails with the shared execution; results reach the socket
-   * directly), or with the single result of an execution that ended before streaming, as is.
+   * directly), or with the single result of an execution that ended before streaming, as is. With
+   * `routedAt` (the response key of a routed execution's live field), each result goes only to the subscribers
+   * whose match its routing passes, without the routing.
    */
-  join(key: string, subscriber: Subscriber, start: () => Promise<Execution> | Execution): Promise<Execution> {
+  join(
+    key: string,
+    subscriber: Subscriber,
+    start: () => Promise<Execution> | Execution,
+    routedAt: string | null = null,
+  ): Promise<Execution> {
     let group = this.groups.get(key);
     if (!group) {
-      const created = new Group(this.frames, () => {
+      const created = new Group(this.frames, new EventRouter<MemberStream>(routedAt), () => {
         if (this.groups.get(key) === created) this.groups.delete(key);
       });
       this.groups.set(key, created);
@@ -81,6 +98,7 @@ class Group {
 
   constructor(
     readonly frames: FrameBatcher,
+    private readonly router: EventRouter<MemberStream>,
     private readonly forget: () => void,
   ) {}
 
@@ -108,19 +126,25 @@ class Group {
     // Added before the execution is ready, so it gets every result from the first one on.
     const member = new MemberStream(subscriber, this);
     this.members.add(member);
+    this.router.add(member);
     const execution = await this.ready.catch((error: unknown) => {
-      this.members.delete(member);
+      this.drop(member);
       throw error;
     });
     if (isStream(execution)) return member;
-    this.members.delete(member);
+    this.drop(member);
     return execution;
   }
 
   /** Drops a member; the last one to leave releases the upstream subscription. */
   remove(member: MemberStream): void {
-    if (!this.members.delete(member) || this.members.size > 0) return;
+    if (!this.drop(member) || this.members.size > 0) return;
     this.close();
+  }
+
+  private drop(member: MemberStream): boolean {
+    this.router.remove(member);
+    return this.members.delete(member);
   }
 
   close(): void {
@@ -129,6 +153,7 @@ class Group {
     this.forget();
     for (const member of this.members) member.end();
     this.members.clear();
+    this.router.clear();
     void this.source?.return?.();
   }
 
@@ -150,9 +175,11 @@ class Group {
   }
 
   private broadcast(result: ExecutionResult): void {
-    // Serialized once for every subscriber; only the frame around it is theirs.
-    const payload = Buffer.from(JSON.stringify(result));
-    for (const member of [...this.members]) member.send(payload);
+    // Serialized once for every subscriber it goes to; only the frame around it is theirs.
+    const { deliver, recipients } = this.router.route(result, this.members);
+    if (recipients.length === 0) return;
+    const payload = Buffer.from(JSON.stringify(deliver));
+    for (const member of recipients) member.send(payload);
   }
 
   /** The execution ended (done, or failed with `error`): so does every member's stream. */
@@ -162,6 +189,7 @@ class Group {
     this.forget();
     for (const member of this.members) member.end(error);
     this.members.clear();
+    this.router.clear();
   }
 }
 
@@ -170,6 +198,7 @@ class Group {
  * framed) and settles when the shared execution ends; graphql-ws then sends `complete`, or `error` on failure.
  */
 class MemberStream implements AsyncIterableIterator<never> {
+  readonly match: EventMatch;
   private readonly frameStart: Buffer;
   private waiting: { resolve: (result: typeof DONE) => void; reject: (error: unknown) => void } | null = null;
   private outcome: { error?: unknown } | null = null;
@@ -179,6 +208,7 @@ class MemberStream implements AsyncIterableIterator<never> {
     private readonly group: Group,
   ) {
     this.frameStart = Buffer.from(`{"id":${JSON.stringify(subscriber.id)},"type":"next","payload":`);
+    this.match = subscriber.match ?? EVERY_EVENT;
   }
 
   /** Writes one serialized result to this subscriber's socket as a graphql-ws `next` message. */

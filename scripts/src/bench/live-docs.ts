@@ -47,7 +47,7 @@ function intro(report: BenchReport): string[] {
       'subgraph and the gateway, then opens that many subscribers through the gateway, each on its own ' +
       `graphql-ws connection, ${num(config.batch)} connections at a time, waits until the feed listener ` +
       "count in the events subgraph's `/health` is steady (one per subscriber, or fewer when the gateway " +
-      'shares identical operations), then sends a probe report on a task of province 19 and one of commune ' +
+      'shares operations: down to one for the one document every subscriber sends), then sends a probe report on a task of province 19 and one of commune ' +
       '24682 until every subscriber has received one. Every subscriber selects `cursor at to progress ' +
       'task { __typename id }`; two in four pass no filter, one in four `{ provinceCode: "19" }` (Thái ' +
       'Nguyên) and one in four `{ communeCode: "24682" }` (Xã Thuận An, in province 68). Memory per idle ' +

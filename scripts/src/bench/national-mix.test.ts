@@ -1,4 +1,10 @@
-import { distinctOperations, routeKeys, subscriberMix, subscriptionDocument } from './national-mix';
+import {
+  distinctDocuments,
+  distinctOperations,
+  routeKeys,
+  subscriberMix,
+  subscriptionDocument,
+} from './national-mix';
 
 const SHAPE = { dashboards: 10, perProvince: 10, perCommune: 1, directiveSubscribers: 100, crossEvery: 3 };
 
@@ -50,6 +56,13 @@ describe('subscriberMix', () => {
   it('counts distinct operations by document and filter', () => {
     // national 2, province 2 x 2, commune 3 (one each), directives 3 x 2
     expect(distinctOperations(mix)).toBe(2 + 4 + 3 + 6);
+  });
+
+  it('counts distinct documents whatever the filters', () => {
+    expect([
+      distinctDocuments(mix),
+      distinctDocuments(subscriberMix({ ...SHAPE, crossEvery: 0 }, ['19'], [], [])),
+    ]).toEqual([2, 1]);
   });
 
   it('asks for the commune and plan province only in the cross-subgraph document', () => {

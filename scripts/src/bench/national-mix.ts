@@ -91,6 +91,11 @@ export function distinctOperations(mix: readonly NationalSubscriber[]): number {
   return new Set(mix.map((subscriber) => `${subscriber.cross ? 'x' : '-'}|${subscriber.key}`)).size;
 }
 
+/** How many distinct documents the mix sends (the filters left aside): the fewest upstreams a gateway can hold. */
+export function distinctDocuments(mix: readonly NationalSubscriber[]): number {
+  return new Set(mix.map((subscriber) => subscriber.cross)).size;
+}
+
 /** How many subscribers of each kind, for the report. */
 export function countByKind(mix: readonly NationalSubscriber[]): Record<NationalKind, number> {
   const counts: Record<NationalKind, number> = { national: 0, province: 0, commune: 0, directive: 0 };

@@ -295,10 +295,11 @@ function intro(report: NationalReport): string[] {
       `commune) and ${num(counts.directive)} on \`directiveNumber\`, spread evenly over the ` +
       `${result.directives.length} directives that have tasks. Every subscriber selects \`${EVENT_FIELDS} task ` +
       `{ __typename id }\`; ${crossText(config, result)} Together they are ${num(result.distinctOperations)} ` +
-      'distinct operations (document and variables): a gateway that shares identical operations needs that ' +
-      'many upstream subscriptions. Before the measured run the benchmark waits until the feed listener count ' +
-      'of the events subgraph is steady (it accepts one listener per subscriber or fewer, down to one per ' +
-      'distinct operation), then sends probe reports with the administrator token, one on a commune task in ' +
+      'distinct operations (document and variables) in 2 documents: a gateway that shares identical ' +
+      'operations needs that many upstream subscriptions, one that routes filters of one document itself ' +
+      'needs 2. Before the measured run the benchmark waits until the feed listener count of the events ' +
+      'subgraph is steady (it accepts one listener per subscriber or fewer, down to one per distinct ' +
+      'document), then sends probe reports with the administrator token, one on a commune task in ' +
       'each province and one on a provincial task of each directive, until every subscriber they reach has ' +
       'received one: that shows each of those subscriptions is live. Commune subscribers of communes without a ' +
       'probe are covered by the listener count only.',

@@ -24,6 +24,7 @@ import {
 } from './national-latency';
 import {
   countByKind,
+  distinctDocuments,
   distinctOperations,
   subscriberMix,
   type NationalKind,
@@ -192,7 +193,7 @@ async function openAndProbe(
   const before = { gateway: rssKiB(pids.gateway), events: rssKiB(pids.events) };
   const started = performance.now();
   const opened = await pool.open(config.batch);
-  const listeners = await steadyListeners(hub, distinctOperations(mix), mix.length, LISTENERS_TIMEOUT_S);
+  const listeners = await steadyListeners(hub, distinctDocuments(mix), mix.length, LISTENERS_TIMEOUT_S);
   const openSeconds = (performance.now() - started) / 1000;
   log(
     `  ${opened} of ${mix.length} connections acknowledged in ${openSeconds.toFixed(1)} s; feed listeners ${listeners}`,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TaskEventKind, TaskLevel, TaskStatus, appendTaskEvent } from '@nq57/shared';
 import { useTestHub } from '../../../../test/support/hub';
 import type { TaskEvent } from '../task-event/task-event.entity';
-import { compileFilter } from '../task-event/event-match';
+import { compileFilter } from '@nq57/shared/core';
 import { EventFeed, type FeedListener } from './event-feed';
 
 const hubOf = useTestHub({ seed: false });

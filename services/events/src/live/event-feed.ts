@@ -2,8 +2,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { EVENT_CHANNEL } from '@nq57/shared';
 import { TaskEvent } from '../task-event/task-event.entity';
-import type { EventMatch } from '../task-event/event-match';
-import { ListenerIndex } from './listener-index';
+import { ListenerIndex, type EventMatch } from '@nq57/shared/core';
 
 /** Someone the feed hands the committed events that pass its filter, in sequence order. */
 export interface FeedListener {

@@ -1,6 +1,6 @@
 import { TaskLevel, TaskStatus } from '@nq57/shared';
 import type { TaskEvent } from '../task-event/task-event.entity';
-import { compileFilter } from '../task-event/event-match';
+import { compileFilter } from '@nq57/shared/core';
 import type { FeedListener } from './event-feed';
 import { MAX_BACKLOG, liveEvents, type LiveSource } from './live-events';
 

@@ -1,6 +1,6 @@
 import { ErrorCode, userError } from '@nq57/shared';
 import type { TaskEvent } from '../task-event/task-event.entity';
-import { matches, type EventMatch } from '../task-event/event-match';
+import { matches, type EventMatch } from '@nq57/shared/core';
 import type { FeedListener } from './event-feed';
 
 /** Where live events come from (the process's EventFeed): join to get events after the returned sequence. */

@@ -4,7 +4,9 @@ import { ErrorCode, userError } from '@nq57/shared';
 import { TaskEvent } from './task-event.entity';
 import { TaskEventFilter } from './task-event-filter.input';
 import { TaskEventPage } from './task-event-page.type';
-import { compileFilter, matchSql, type EventMatch } from './event-match';
+import { TaskEventRouting } from './task-event-routing.type';
+import { compileFilter, type EventMatch } from '@nq57/shared/core';
+import { matchSql } from './event-match';
 import { decodeCursor, encodeCursor } from './cursor';
 import { TASK_TYPENAMES, TaskRef } from '../task/task.ref';
 import { liveEvents } from '../live/live-events';
@@ -95,5 +97,19 @@ export class TaskEventResolver {
   @FieldResolver(() => TaskRef, { description: 'The task that changed; its fields come from its level' })
   task(@Root() event: TaskEvent): TaskRef {
     return { __typename: TASK_TYPENAMES[event.level], id: event.taskId };
+  }
+
+  @FieldResolver(() => TaskEventRouting, {
+    description:
+      'Which filters select this event (derived when it was written): how a shared stream routes it',
+  })
+  routing(@Root() event: TaskEvent): TaskEventRouting {
+    return {
+      level: event.level,
+      taskId: event.taskId,
+      provinceCode: event.provinceCode,
+      communeCode: event.communeCode,
+      directiveKeys: event.directiveKeys,
+    };
   }
 }

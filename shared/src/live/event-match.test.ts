@@ -1,4 +1,4 @@
-import { TaskLevel } from '@nq57/shared';
+import { TaskLevel } from '../task/task-status';
 import { compileFilter, matches, type MatchableEvent } from './event-match';
 
 const communeEvent: MatchableEvent = {

@@ -1,4 +1,4 @@
-import { matches, type EventMatch, type MatchableEvent } from '../task-event/event-match';
+import { matches, type EventMatch, type MatchableEvent } from './event-match';
 
 /** Something listening for events that pass its filter. */
 export interface IndexedListener {

@@ -1,5 +1,5 @@
-import { TaskLevel } from '@nq57/shared';
-import { matches, type EventMatch, type MatchableEvent } from '../task-event/event-match';
+import { TaskLevel } from '../task/task-status';
+import { matches, type EventMatch, type MatchableEvent } from './event-match';
 import { ListenerIndex, bucketOf } from './listener-index';
 
 const ANY: EventMatch = {

@@ -1,0 +1,2 @@
+export * from './event-match';
+export * from './listener-index';
