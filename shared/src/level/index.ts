@@ -1,5 +1,6 @@
 export * from './level-spec';
 export * from './level-loaders';
+export * from './jurisdiction.resolver';
 export * from './plan.resolver';
 export * from './task-status.resolver';
 export * from './indicator.resolver';
@@ -11,3 +12,4 @@ export * from './level-references';
 export * from './suggestions.resolver';
 export * from './level-task-store';
 export * from './level-seed';
+export * from './level-service';

@@ -74,20 +74,37 @@ export async function progressRowsByKey(
   return new Map(rows.map((row) => [String(row.key), row] as const));
 }
 
-/**
- * A per-request loader of roll-ups on `asOf`, keyed by `query.key`: one aggregate statement per batch, whatever
- * the number of keys or tasks. Keys with no task get zero counts.
- */
-export function progressLoader(
+/** What `progressLoaderPerDay` is told when its keys are not bare ids, or its values not bare roll-ups. */
+export interface ProgressLoaderOptions<K, V> {
+  /** The id of a key, matched against the query's key and used as the cache key. */
+  id?: (key: K) => string;
+  /** The parameters of a batch after $1 (the ids) and $2 (asOf). */
+  params?: (keys: readonly K[]) => unknown[];
+  /** What a key gets from its roll-up and its row (undefined for a key with no task). */
+  value?: (progress: ProgressRollup, row: ProgressRow | undefined) => V;
+}
+
+/** `(asOf) => loader` of roll-ups by `query`: a loader per date, a statement per batch, zeros for no task. */
+export function progressLoaderPerDay<K = string, V = ProgressRollup>(
   dataSource: DataSource,
-  asOf: string,
   query: ProgressQuery,
-): DataLoader<string, ProgressRollup> {
+  { id = String, params = () => [], value = (progress) => progress as V }: ProgressLoaderOptions<K, V> = {},
+): (asOf: string) => DataLoader<K, V, string> {
   const sql = progressSql(query);
-  return new DataLoader<string, ProgressRollup>(async (keys) => {
-    const byKey = await progressRowsByKey(dataSource, sql, keys, asOf);
-    return keys.map((key) => progressOf(asOf, byKey.get(key)));
-  });
+  return loaderPerArgument(
+    (asOf: string) =>
+      new DataLoader<K, V, string>(
+        async (keys) => {
+          const ids = keys.map(id);
+          const byId = await progressRowsByKey(dataSource, sql, ids, asOf, params(keys));
+          return ids.map((key) => {
+            const row = byId.get(key);
+            return value(progressOf(asOf, row), row);
+          });
+        },
+        { cacheKeyFn: id },
+      ),
+  );
 }
 
 /** A factory per roll-up name: `(asOf) => loader`, one loader per asOf in a request. */
@@ -103,7 +120,7 @@ export function progressLoaders<N extends string>(
 ): ProgressLoaders<N> {
   const entries = Object.entries<ProgressQuery>(queries).map(([name, query]) => [
     name,
-    loaderPerArgument((asOf: string) => progressLoader(dataSource, asOf, query)),
+    progressLoaderPerDay(dataSource, query),
   ]);
   return Object.fromEntries(entries) as ProgressLoaders<N>;
 }

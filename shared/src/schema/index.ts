@@ -12,6 +12,8 @@ export * from '../task/task.interface';
 export * from '../task/task.input';
 export * from '../document/document.interface';
 export * from '../document/document.input';
+export * from '../document/plan-document';
+export * from '../jurisdictions/jurisdiction-columns';
 export * from '../status/status-report.input';
 export * from '../status/status-report.type';
 export * from '../indicator/indicator.types';

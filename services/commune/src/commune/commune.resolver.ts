@@ -1,30 +1,26 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { jurisdictionResolver } from '@nq57/shared';
 import { Commune } from './commune.entity';
-import { CommunePlan } from '../commune-plan/commune-plan.entity';
 import { ProvinceRef } from '../province/province.ref';
 import type { CommuneContext } from '../loaders';
+import { COMMUNE } from '../level';
 
-/** Reads of communes. */
+// Declared before jurisdictionResolver, because type-graphql orders a type's fields as they are declared.
+
+/** The province a commune belongs to, in the provincial subgraph. */
 @Resolver(() => Commune)
-export class CommuneResolver {
-  @Query(() => Commune, { nullable: true, description: 'A commune, ward or special zone by official code' })
-  commune(
-    @Arg('code', () => String) code: string,
-    @Ctx() { loaders }: CommuneContext,
-  ): Promise<Commune | null> {
-    return loaders.jurisdictionByCode.load(code);
-  }
-
+export class CommuneProvinceResolver {
   @FieldResolver(() => ProvinceRef, { description: 'The province the commune belongs to' })
   province(@Root() commune: Commune): ProvinceRef {
     return { code: commune.provinceCode };
   }
-
-  @FieldResolver(() => [CommunePlan], { description: 'The plans the commune has issued' })
-  plans(@Root() commune: Commune, @Ctx() { loaders }: CommuneContext): Promise<CommunePlan[]> {
-    return loaders.plansByJurisdiction.load(commune.code);
-  }
 }
+
+/** Reads of communes: commune(code) and Commune.plans, as every level has them. */
+export const CommuneResolver = jurisdictionResolver(
+  COMMUNE,
+  'A commune, ward or special zone by official code',
+);
 
 /** Adds the communes to the provincial subgraph's Province. */
 @Resolver(() => ProvinceRef)

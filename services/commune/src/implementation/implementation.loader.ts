@@ -1,12 +1,6 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import {
-  loaderPerArgument,
-  progressOf,
-  progressRowsByKey,
-  progressSql,
-  type ProgressRollup,
-} from '@nq57/shared';
+import { progressLoaderPerDay, type ProgressRollup } from '@nq57/shared';
 
 /** A central task and the provincial tasks that carry it out (from the provincial subgraph, via the gateway). */
 export interface ImplementationKey {
@@ -16,7 +10,7 @@ export interface ImplementationKey {
 
 // Commune tasks linked to the central task or to one of its provincial implementers, then those implementing
 // one of them (commune to commune), and so on; UNION counts a task reached by two paths once.
-const IMPLEMENTATION_SQL = progressSql({
+const IMPLEMENTERS = {
   with: `target(central_id, level, id) AS (
     SELECT central_id, 'CENTRAL', central_id FROM unnest($1::uuid[]) AS asked(central_id)
     UNION ALL
@@ -30,26 +24,21 @@ const IMPLEMENTATION_SQL = progressSql({
     JOIN implementer ON link.target_level = 'COMMUNE' AND link.target_id = implementer.task_id)`,
   from: 'implementer JOIN commune_task task ON task.id = implementer.task_id',
   key: 'implementer.central_id',
-});
+};
 
 /** Per-request loaders `(asOf) => loader` of the commune part of central tasks: one statement per batch. */
 export function implementationLoaders(
   dataSource: DataSource,
 ): (asOf: string) => DataLoader<ImplementationKey, ProgressRollup, string> {
-  return loaderPerArgument(
-    (asOf: string) =>
-      new DataLoader<ImplementationKey, ProgressRollup, string>(
-        async (keys) => {
-          const pairs = keys.flatMap(({ centralTaskId, provincialTaskIds }) =>
-            provincialTaskIds.map((provincialTaskId) => ({ centralTaskId, provincialTaskId })),
-          );
-          const ids = keys.map((key) => key.centralTaskId);
-          const byId = await progressRowsByKey(dataSource, IMPLEMENTATION_SQL, ids, asOf, [
-            JSON.stringify(pairs),
-          ]);
-          return ids.map((id) => progressOf(asOf, byId.get(id)));
-        },
-        { cacheKeyFn: (key) => key.centralTaskId },
+  return progressLoaderPerDay(dataSource, IMPLEMENTERS, {
+    id: (key: ImplementationKey) => key.centralTaskId,
+    // $3: each (central task, provincial implementer) pair, for the target CTE.
+    params: (keys) => [
+      JSON.stringify(
+        keys.flatMap(({ centralTaskId, provincialTaskIds }) =>
+          provincialTaskIds.map((provincialTaskId) => ({ centralTaskId, provincialTaskId })),
+        ),
       ),
-  );
+    ],
+  });
 }

@@ -1,12 +1,6 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import {
-  loaderPerArgument,
-  progressOf,
-  progressRowsByKey,
-  progressSql,
-  type ProgressRollup,
-} from '@nq57/shared';
+import { progressLoaderPerDay, type ProgressRollup } from '@nq57/shared';
 
 /** The provincial part of a central task's implementation on a date. */
 export interface ImplementationRollup {
@@ -17,7 +11,7 @@ export interface ImplementationRollup {
 
 // Provincial tasks implementing a central task directly, then those implementing one of them, and so on;
 // UNION (not UNION ALL) counts a task reached by two paths once.
-const IMPLEMENTATION_SQL = progressSql({
+const IMPLEMENTERS = {
   with: `implementer(central_id, task_id) AS (
     SELECT target_id, task_id FROM task_link WHERE target_level = 'CENTRAL' AND target_id = ANY($1)
     UNION
@@ -26,20 +20,13 @@ const IMPLEMENTATION_SQL = progressSql({
   from: 'implementer JOIN provincial_task task ON task.id = implementer.task_id',
   key: 'implementer.central_id',
   columns: 'array_agg(task.id ORDER BY task.id) AS "taskIds"',
-});
+};
 
 /** Per-request loaders `(asOf) => loader` keyed by central task id: one recursive aggregate per batch. */
 export function implementationLoaders(
   dataSource: DataSource,
 ): (asOf: string) => DataLoader<string, ImplementationRollup> {
-  return loaderPerArgument(
-    (asOf: string) =>
-      new DataLoader<string, ImplementationRollup>(async (centralIds) => {
-        const byId = await progressRowsByKey(dataSource, IMPLEMENTATION_SQL, centralIds, asOf);
-        return centralIds.map((id) => {
-          const row = byId.get(id);
-          return { progress: progressOf(asOf, row), taskIds: (row?.taskIds as string[] | undefined) ?? [] };
-        });
-      }),
-  );
+  return progressLoaderPerDay(dataSource, IMPLEMENTERS, {
+    value: (progress, row) => ({ progress, taskIds: (row?.taskIds as string[] | undefined) ?? [] }),
+  });
 }

@@ -1,29 +1,19 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Query, Resolver } from 'type-graphql';
 import type { DataSource } from 'typeorm';
+import { jurisdictionResolver } from '@nq57/shared';
 import { Province } from './province.entity';
-import { ProvincialPlan } from '../provincial-plan/provincial-plan.entity';
-import type { ProvincialContext } from '../loaders';
+import { PROVINCIAL } from '../level';
 
-/** Reads of provinces. */
+/** Reads of provinces: province(code) and Province.plans, as every level has them. */
+export const ProvinceResolver = jurisdictionResolver(PROVINCIAL, 'A province by official code, e.g. "19"');
+
+/** The list of all provinces, which only the provincial level has. */
 @Resolver(() => Province)
-export class ProvinceResolver {
+export class ProvincesResolver {
   constructor(private readonly dataSource: DataSource) {}
-
-  @Query(() => Province, { nullable: true, description: 'A province by official code, e.g. "19"' })
-  province(
-    @Arg('code', () => String) code: string,
-    @Ctx() { loaders }: ProvincialContext,
-  ): Promise<Province | null> {
-    return loaders.jurisdictionByCode.load(code);
-  }
 
   @Query(() => [Province], { description: 'All 34 provinces and centrally-run cities, by code' })
   provinces(): Promise<Province[]> {
     return this.dataSource.getRepository(Province).find({ order: { code: 'ASC' } });
-  }
-
-  @FieldResolver(() => [ProvincialPlan], { description: 'The plans the province has issued' })
-  plans(@Root() province: Province, @Ctx() { loaders }: ProvincialContext): Promise<ProvincialPlan[]> {
-    return loaders.plansByJurisdiction.load(province.code);
   }
 }
