@@ -12,8 +12,13 @@ import {
 } from 'graphql';
 import { SHARED_EXECUTION } from './share-options';
 
-/** Events of one subscription executed at once, at most (their results still leave in event order). */
-export const CONCURRENT_EVENTS = 32;
+/**
+ * Events of one subscription executed at once, at most (their results still leave in event order). A routed
+ * execution (routed-operation.ts) carries every filter of its document, so its events come at the whole
+ * country's rate; each waits for its entity fetches (two round trips, 100-150 ms while the levels take 200
+ * reports a second), and 32 at once sustained about the rate itself, so a cold start fell seconds behind.
+ */
+export const CONCURRENT_EVENTS = 256;
 
 /**
  * Executes the events of a subscription side by side, in place of the executor's one at a time. An event whose
