@@ -5,15 +5,14 @@ import { unauthenticated, type Identity } from '../auth/identity';
 import { ErrorCode, userError } from '../errors';
 import { appendTaskEvent, TaskEventKind, type EventRouting, type FieldChange } from '../events/event-log';
 import {
-  eventRoutingColumns,
   eventRoutingOf,
-  routingJoin,
   scopeOf,
   staleVersion,
   type RoutingFacts,
   type TaskRow,
 } from '../status/report-status';
 import type { TaskTable } from '../store/task-store';
+import { bumpVersionSql, removeTaskSql, taskRoutingSql, UNLINK_TASK_SQL } from '../store/task-store.sql';
 import type { Task } from '../task/task.interface';
 import { taskColumns } from '../task/task.input';
 import type { AmendTaskInput, RemoveTaskInput, TaskChangesInput, UnlinkTaskInput } from './amendment.input';
@@ -112,11 +111,7 @@ export async function writeRemoval<T extends AmendableTask>(
   amending: Amending<T>,
   basis: string,
 ): Promise<void> {
-  await manager.query(
-    `UPDATE ${table.target.taskTable} SET removed_at = now(), removed_basis = $2, version = version + 1,
-       updated_at = now() WHERE id = $1`,
-    [amending.task.id, basis],
-  );
+  await manager.query(removeTaskSql(table.target), [amending.task.id, basis]);
   const changes = [{ field: 'removedFromPlan', from: null, to: basis }];
   await appendAmendment(manager, table, amending, TaskEventKind.REMOVED, changes, basis);
 }
@@ -138,14 +133,11 @@ export async function unlinkTask<T extends AmendableTask>(
   const basis = basisOf(input.basis);
   const routing = await routingOf(manager, table, task.id);
   // One statement for every target; a target it did not find means the request names a link that is not there.
-  const deleted = (await manager.query(
-    `WITH gone AS (
-       DELETE FROM task_link l USING unnest($2::text[], $3::uuid[]) AS x(level, id)
-       WHERE l.task_id = $1 AND l.target_level = x.level AND l.target_id = x.id
-       RETURNING l.target_level, l.target_id)
-     SELECT target_level || ':' || target_id AS target FROM gone`,
-    [task.id, input.targets.map((target) => target.level), input.targets.map((target) => target.id)],
-  )) as { target: string }[];
+  const deleted = (await manager.query(UNLINK_TASK_SQL, [
+    task.id,
+    input.targets.map((target) => target.level),
+    input.targets.map((target) => target.id),
+  ])) as { target: string }[];
   const gone = new Set(deleted.map((row) => row.target));
   // Each target takes its link: one named twice finds it gone the second time, as two unlinks in a row would.
   // PostgreSQL prints a uuid in lower case, whatever case the request wrote it in.
@@ -236,10 +228,7 @@ async function bumpVersion<T extends AmendableTask>(
   table: TaskTable<T>,
   task: T,
 ): Promise<void> {
-  await manager.query(
-    `UPDATE ${table.target.taskTable} SET version = version + 1, updated_at = now() WHERE id = $1`,
-    [task.id],
-  );
+  await manager.query(bumpVersionSql(table.target), [task.id]);
 }
 
 async function routingOf<T extends AmendableTask>(
@@ -247,11 +236,7 @@ async function routingOf<T extends AmendableTask>(
   table: TaskTable<T>,
   id: string,
 ): Promise<EventRouting> {
-  const [facts] = (await manager.query(
-    `SELECT ${eventRoutingColumns(table.target)} FROM ${table.target.taskTable} t${routingJoin(table.target)}
-     WHERE t.id = $1`,
-    [id],
-  )) as RoutingFacts[];
+  const [facts] = (await manager.query(taskRoutingSql(table.target), [id])) as RoutingFacts[];
   return eventRoutingOf(facts);
 }
 

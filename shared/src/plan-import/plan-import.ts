@@ -10,6 +10,7 @@ import { interpretTaskTable, type ColumnMapping, type ImportedTask, type ImportP
 import { writeTaskCites, type TaskCite } from '../suggestions/task-cites';
 import type { TaskRow } from '../status/report-status';
 import type { TaskTable } from '../store/task-store';
+import { lastPositionSql } from '../store/task-store.sql';
 import type { Task } from '../task/task.interface';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, taskColumns } from '../task/task.input';
 import type { TaskLevel } from '../task/task-status';
@@ -280,10 +281,9 @@ async function amendRecordedPlan<P extends DocumentBase & { id: string }, T exte
     await writeRemoval(manager, writer.table, amending(removed.taskId as string), basis);
   }
   const createdRows = new Set(report.created.map((row) => row.row));
-  const [{ last }] = (await manager.query(
-    `SELECT coalesce(max(position), 0)::int AS last FROM ${writer.table.target.taskTable} WHERE plan_id = $1`,
-    [planId],
-  )) as { last: number }[];
+  const [{ last }] = (await manager.query(lastPositionSql(writer.table.target), [planId])) as {
+    last: number;
+  }[];
   return insertTasks(
     manager,
     spec,

@@ -1,12 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ErrorCode, userError } from '../errors';
-import { EVENT_SCHEMA, type EventRouting, type EvidenceItem } from '../events/event-log';
-import { directiveKeysSql } from '../events/read-model';
+import type { EventRouting, EvidenceItem } from '../events/event-log';
 import { directiveKeys } from '../events/routing';
-import { reportedSearchCtes } from '../search/search-index';
-import { leadNamesSql } from '../task/lead-names';
-import { TaskLevel, type TaskStatus } from '../task/task-status';
+import {
+  lostRaceSql,
+  reloadTaskSql,
+  reportReadStatement,
+  reportWriteStatement,
+  taskScopeSql,
+  type PreparedStatement,
+} from '../store/task-store.sql';
+import type { TaskLevel, TaskStatus } from '../task/task-status';
 import type { TaskStatusInput } from './status-report.input';
 import { statusReportResult, type TaskEventRef } from './status-report.type';
 import { nextState } from './transition';
@@ -42,7 +47,7 @@ export interface TaskRow {
   removedAt: Date | null;
 }
 
-/** The raw routing columns of `eventRoutingColumns`. */
+/** The raw routing columns a task's read returns (`reportReadStatement`, `taskRoutingSql`). */
 export interface RoutingFacts {
   route_province: string | null;
   route_commune: string | null;
@@ -51,7 +56,7 @@ export interface RoutingFacts {
   route_directive_aliases?: string[] | null;
 }
 
-/** What the one read of a report finds beside the task row (raw columns of `reportRead`). */
+/** What the one read of a report finds beside the task row (raw columns of `reportReadStatement`). */
 interface ReportFacts extends RoutingFacts {
   scope_jurisdiction: string;
   scope_lead: string;
@@ -105,30 +110,25 @@ export async function reportTaskStatus<T extends ObjectLiteral & TaskRow>(
   const eventId = randomUUID();
   let written: { updated_at: Date }[];
   try {
-    written = (await preparedQuery(
-      dataSource,
-      `nq57_report_write_${target.taskTable}`,
-      reportWriteSql(target),
-      [
-        input.id,
-        after.status,
-        after.progress,
-        task.version + 1,
-        input.expectedVersion,
-        actor,
-        input.idempotencyKey ?? null,
-        requestHash,
-        eventId,
-        target.level,
-        task.status,
-        task.progress,
-        input.note?.trim() || null,
-        JSON.stringify(evidence),
-        facts.route_province,
-        facts.route_commune,
-        routingKeys(facts),
-      ],
-    )) as { updated_at: Date }[];
+    written = (await preparedQuery(dataSource, reportWriteStatement(target), [
+      input.id,
+      after.status,
+      after.progress,
+      task.version + 1,
+      input.expectedVersion,
+      actor,
+      input.idempotencyKey ?? null,
+      requestHash,
+      eventId,
+      target.level,
+      task.status,
+      task.progress,
+      input.note?.trim() || null,
+      JSON.stringify(evidence),
+      facts.route_province,
+      facts.route_commune,
+      routingKeys(facts),
+    ])) as { updated_at: Date }[];
   } catch (error) {
     // A concurrent report under the same key (on another task) won the race: answer as its sequential retry.
     if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
@@ -166,78 +166,33 @@ async function reportRead<T extends ObjectLiteral>(
   actor: string,
   key: string | undefined,
 ): Promise<{ task: T | undefined; facts: ReportFacts | undefined }> {
-  const sql = reportReadSql(dataSource, target, entity);
-  const rows = (await preparedQuery(dataSource, `nq57_report_read_${target.taskTable}`, sql, [
-    id,
-    actor,
-    key ?? null,
-  ])) as (ReportFacts & Record<string, unknown>)[];
+  const statement = readStatementOf(dataSource, target, entity);
+  const rows = (await preparedQuery(dataSource, statement, [id, actor, key ?? null])) as (ReportFacts &
+    Record<string, unknown>)[];
   if (rows.length === 0) return { task: undefined, facts: undefined };
   return { task: hydrate(dataSource, entity, rows[0]), facts: rows[0] };
 }
 
 // The SQL of a target never changes: built once per level, not by a query builder on every report.
-const readSql = new Map<string, string>();
+const readStatements = new Map<string, PreparedStatement>();
 
-function reportReadSql<T extends ObjectLiteral>(
+function readStatementOf<T extends ObjectLiteral>(
   dataSource: DataSource,
   target: StatusReportTarget,
   entity: EntityTarget<T>,
-): string {
-  const cached = readSql.get(target.taskTable);
+): PreparedStatement {
+  const cached = readStatements.get(target.taskTable);
   if (cached) return cached;
-  const routing = eventRoutingColumns(target);
-  // The entity's columns by name, not t.*: a prepared statement's result type must not change when a later
-  // migration adds a column while this process runs.
   const columns = dataSource
     .getMetadata(entity)
     .columns.filter((column) => !column.isVirtual)
-    .map((column) => `t.${dataSource.driver.escape(column.databaseName)}`)
-    .join(', ');
-  const jurisdiction = target.plan
-    ? `(SELECT p.${target.plan.jurisdictionColumn} FROM ${target.plan.table} p WHERE p.id = t.plan_id)`
-    : `'central'`;
-  const sql = `SELECT ${columns},
-      ${jurisdiction} AS scope_jurisdiction,
-      ${leadNamesSql('t')} AS scope_lead,
-      ${routing},
-      -- JSON keeps the earlier report in one column: null when there is none, or no key was sent.
-      (SELECT json_build_object('task_id', r.task_id, 'event_id', r.event_id, 'request_hash', r.request_hash)
-       FROM status_report r WHERE r.actor = $2 AND r.idempotency_key = $3) AS earlier
-    FROM ${target.taskTable} t${routingJoin(target)}
-    WHERE t.id = $1`;
-  readSql.set(target.taskTable, sql);
-  return sql;
+    .map((column) => dataSource.driver.escape(column.databaseName));
+  const statement = reportReadStatement(target, columns);
+  readStatements.set(target.taskTable, statement);
+  return statement;
 }
 
-/**
- * The columns (route_province, route_commune, and route_keys or the directive's number and aliases) from which
- * an event of the task aliased `t` is routed, read in the statement that reads the task; central tasks need
- * `routingJoin(target)` after their table. Constants of the target only, never input.
- */
-export function eventRoutingColumns(target: StatusReportTarget): string {
-  const plan = (column: string): string =>
-    target.plan ? `(SELECT p.${column} FROM ${target.plan.table} p WHERE p.id = t.plan_id)` : 'NULL::text';
-  // A commune task's province is its commune's, as event routing and the search projection have it.
-  const province =
-    target.level === TaskLevel.COMMUNE
-      ? `(SELECT c.province_code FROM commune_plan p JOIN commune c ON c.code = p.commune_code
-          WHERE p.id = t.plan_id)`
-      : plan('province_code');
-  return target.level === TaskLevel.CENTRAL
-    ? `NULL::text AS route_province, NULL::text AS route_commune,
-       d.number AS route_directive_number, d.aliases AS route_directive_aliases`
-    : `${province} AS route_province,
-       ${target.level === TaskLevel.COMMUNE ? plan('commune_code') : 'NULL::text'} AS route_commune,
-       ${directiveKeysSql(target.level, 't.id')} AS route_keys`;
-}
-
-/** The join a central task's routing columns need (its directive), or nothing. */
-export function routingJoin(target: StatusReportTarget): string {
-  return target.level === TaskLevel.CENTRAL ? ' JOIN directive d ON d.id = t.directive_id' : '';
-}
-
-/** The routing columns of `eventRoutingColumns`, as an event's routing. */
+/** The routing columns a task's read returns, as an event's routing. */
 export function eventRoutingOf(facts: RoutingFacts): EventRouting {
   return {
     provinceCode: facts.route_province,
@@ -247,14 +202,13 @@ export function eventRoutingOf(facts: RoutingFacts): EventRouting {
 }
 
 /**
- * Runs `text` as a named prepared statement on a pooled connection: PostgreSQL parses and plans a report's two
- * large statements once per connection instead of once per report (their backend CPU falls to about a third,
- * see docs/decisions/0006-write-path.md). The data source's logger still counts and reports it.
+ * Runs `statement` as a named prepared statement on a pooled connection: PostgreSQL parses and plans a report's
+ * two large statements once per connection instead of once per report (their backend CPU falls to about a
+ * third, see docs/decisions/0006-write-path.md). The data source's logger still counts and reports it.
  */
 async function preparedQuery(
   dataSource: DataSource,
-  name: string,
-  text: string,
+  { name, text }: PreparedStatement,
   values: unknown[],
 ): Promise<Record<string, unknown>[]> {
   const runner = dataSource.createQueryRunner();
@@ -295,30 +249,6 @@ function hydrate<T extends ObjectLiteral>(
   return task;
 }
 
-/**
- * The write of a report, one statement in autocommit: the task moves to its new version only if it is still at
- * the expected one (no row comes back otherwise); the key, the search row and the event are in the same commit.
- * The event's sequence number, its ordering lock and its notification come from the trigger on task_event
- * (events migration WritePath1764400000000), so the append costs no statement of its own.
- */
-function reportWriteSql(target: StatusReportTarget): string {
-  return `WITH updated AS (
-    UPDATE ${target.taskTable} SET status = $2, progress = $3, version = $4, updated_at = now()
-    WHERE id = $1 AND version = $5
-    RETURNING id, status, version, updated_at),
-  recorded AS (
-    INSERT INTO status_report (actor, idempotency_key, request_hash, event_id, task_id)
-    SELECT $6, $7, $8, $9, id FROM updated WHERE $7::text IS NOT NULL
-    RETURNING 1),
-  ${reportedSearchCtes(target.level, 'updated')},
-  appended AS (
-    INSERT INTO ${EVENT_SCHEMA}.task_event (id, actor, task_level, task_id, from_status, to_status,
-      from_progress, progress, note, evidence, version, province_code, commune_code, directive_keys)
-    SELECT $9, $6, $10, id, $11, status, $12, $3, $13, $14, version, $15, $16, $17 FROM updated
-    RETURNING seq)
-  SELECT updated_at FROM updated`;
-}
-
 /** The task as it is now, for a retry that lost the race to the report it repeats (it answers as a retry). */
 async function reloaded<T extends ObjectLiteral>(
   dataSource: DataSource,
@@ -327,10 +257,7 @@ async function reloaded<T extends ObjectLiteral>(
   id: string,
   fallback: T,
 ): Promise<T> {
-  const rows = (await dataSource.query(`SELECT * FROM ${target.taskTable} WHERE id = $1`, [id])) as Record<
-    string,
-    unknown
-  >[];
+  const rows = (await dataSource.query(reloadTaskSql(target), [id])) as Record<string, unknown>[];
   return rows.length > 0 ? hydrate(dataSource, entity, rows[0]) : fallback;
 }
 
@@ -343,12 +270,11 @@ async function afterLostRace(
   requestHash: string,
 ): Promise<{ currentVersion: number | null; earlier: StatusReportOutcome | null }> {
   // A new statement, so a new snapshot: it sees whatever committed first.
-  const [row] = (await dataSource.query(
-    `SELECT (SELECT version FROM ${target.taskTable} WHERE id = $1) AS version,
-       (SELECT json_build_object('task_id', r.task_id, 'event_id', r.event_id, 'request_hash', r.request_hash)
-        FROM status_report r WHERE r.actor = $2 AND r.idempotency_key = $3) AS earlier`,
-    [input.id, actor, input.idempotencyKey ?? null],
-  )) as { version: number | null; earlier: EarlierReport | null }[];
+  const [row] = (await dataSource.query(lostRaceSql(target), [
+    input.id,
+    actor,
+    input.idempotencyKey ?? null,
+  ])) as { version: number | null; earlier: EarlierReport | null }[];
   return {
     currentVersion: row.version,
     earlier: earlierOutcome(row.earlier, input.idempotencyKey, requestHash),
@@ -387,13 +313,7 @@ export async function scopeOf(
   target: StatusReportTarget,
   taskId: string,
 ): Promise<Scope | null> {
-  const jurisdiction = target.plan ? `p.${target.plan.jurisdictionColumn}` : "'central'";
-  const join = target.plan ? ` JOIN ${target.plan.table} p ON p.id = t.plan_id` : '';
-  const rows = (await manager.query(
-    `SELECT ${jurisdiction} AS jurisdiction, ${leadNamesSql('t')} AS lead FROM ${target.taskTable} t${join}
-     WHERE t.id = $1`,
-    [taskId],
-  )) as Scope[];
+  const rows = (await manager.query(taskScopeSql(target), [taskId])) as Scope[];
   return rows[0] ?? null;
 }
 

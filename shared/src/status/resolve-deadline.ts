@@ -6,6 +6,7 @@ import { unauthenticated, type Identity } from '../auth/identity';
 import { checkedIsoDate } from '../document/document.input';
 import { ErrorCode, userError } from '../errors';
 import { DeadlineKind } from '../deadline/deadline';
+import { deadlineKindSql, resolveDeadlineSql } from '../store/task-store.sql';
 import { scopeOf, type StatusReportTarget } from './report-status';
 
 /** The date a relative deadline now falls due, and the document that makes it so. */
@@ -55,12 +56,10 @@ export async function resolveTaskDeadline(
   const scope = await scopeOf(manager, target, input.id);
   if (!scope) throw userError(ErrorCode.UNKNOWN_TASK, `No such task: ${input.id}`, { id: input.id });
   authorize(identity, 'plan', scope);
-  // A constant of this file, never input: which of the two embedded deadlines is resolved.
-  const prefix = input.central ? 'central_deadline' : 'deadline';
-  const [row] = (await manager.query(
-    `SELECT ${prefix}_kind AS kind FROM ${target.taskTable} WHERE id = $1 FOR UPDATE`,
-    [input.id],
-  )) as { kind: DeadlineKind | null }[];
+  const central = input.central === true;
+  const [row] = (await manager.query(deadlineKindSql(target, central), [input.id])) as {
+    kind: DeadlineKind | null;
+  }[];
   if (row.kind !== DeadlineKind.RELATIVE) {
     throw userError(
       ErrorCode.BAD_USER_INPUT,
@@ -68,9 +67,5 @@ export async function resolveTaskDeadline(
       { kind: row.kind },
     );
   }
-  await manager.query(
-    `UPDATE ${target.taskTable} SET ${prefix}_resolved_due_date = $2, ${prefix}_resolved_basis = $3
-     WHERE id = $1`,
-    [input.id, dueDate, basis],
-  );
+  await manager.query(resolveDeadlineSql(target, central), [input.id, dueDate, basis]);
 }

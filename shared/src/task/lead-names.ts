@@ -1,5 +1,6 @@
-// Beside the task columns it reads rather than in status/: the status report, the indicator report and the
-// search projection all need it, and the status report imports the search projection (a cycle otherwise).
+// Beside the task columns it reads rather than with the task store's statements: those, the indicator report
+// and the search projection all need it, and the store's statements import the search projection (a cycle
+// otherwise).
 
 /**
  * SQL for the lead of task alias `t` as authorization compares it: the text as printed and the canonical

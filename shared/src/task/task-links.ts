@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { holdWriteLock } from '../db/write-lock';
 import { ErrorCode, userError } from '../errors';
+import { EXISTING_LINKS_SQL, INSERT_TASK_LINK_SQL, LINK_CYCLE_SQL } from '../store/task-store.sql';
 import type { TaskRefInput } from './task.input';
 import { TaskLevel } from './task-status';
 
@@ -34,10 +35,7 @@ export async function addTaskLinks(manager: EntityManager, request: LinkRequest)
   await checkNotLinked(manager, request);
   await checkNoCycle(manager, request);
   for (const target of request.targets) {
-    await manager.query(
-      'INSERT INTO task_link (task_id, target_level, target_id, evidence) VALUES ($1, $2, $3, $4)',
-      [request.taskId, target.level, target.id, request.evidence],
-    );
+    await manager.query(INSERT_TASK_LINK_SQL, [request.taskId, target.level, target.id, request.evidence]);
   }
 }
 
@@ -98,11 +96,10 @@ async function failMissing(request: LinkRequest, level: TaskLevel, id: string): 
 }
 
 async function checkNotLinked(manager: EntityManager, { taskId, targets }: LinkRequest): Promise<void> {
-  const existing = await manager.query<{ target_level: string; target_id: string }[]>(
-    `SELECT target_level, target_id FROM task_link
-     WHERE task_id = $1 AND (target_level || ':' || target_id) = ANY($2)`,
-    [taskId, targets.map((target) => `${target.level}:${target.id}`)],
-  );
+  const existing = await manager.query<{ target_level: string; target_id: string }[]>(EXISTING_LINKS_SQL, [
+    taskId,
+    targets.map((target) => `${target.level}:${target.id}`),
+  ]);
   if (existing.length > 0) {
     const [{ target_id: id }] = existing;
     throw userError(ErrorCode.DUPLICATE_LINK, `Task ${taskId} already implements task ${id}`, { id });
@@ -116,14 +113,11 @@ async function checkNoCycle(
   const sameLevel = targets.filter((target) => target.level === ownLevel).map((target) => target.id);
   if (sameLevel.length === 0) return;
   // Walk up from the new targets; reaching the linking task means the new links would close a loop.
-  const [{ cycle }] = await manager.query<{ cycle: boolean }[]>(
-    `WITH RECURSIVE up(id) AS (
-       SELECT unnest($1::uuid[])
-       UNION
-       SELECT l.target_id FROM task_link l JOIN up ON l.task_id = up.id WHERE l.target_level = $3
-     ) SELECT EXISTS (SELECT 1 FROM up WHERE id = $2) AS cycle`,
-    [sameLevel, taskId, ownLevel],
-  );
+  const [{ cycle }] = await manager.query<{ cycle: boolean }[]>(LINK_CYCLE_SQL, [
+    sameLevel,
+    taskId,
+    ownLevel,
+  ]);
   if (cycle)
     throw userError(ErrorCode.CYCLE, `Linking task ${taskId} this way would make a cycle`, { taskId });
 }
