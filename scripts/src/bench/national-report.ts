@@ -286,8 +286,9 @@ function intro(report: NationalReport): string[] {
       `${num(result.fill.communeTasks)} commune tasks, 50 for each of the ${result.provinces} provinces and ` +
       `${num(result.communes)} communes, and ${num(result.fill.links)} trace links; ${num(result.fill.seconds, 1)} s), ` +
       `then indexes the new tasks for search as a level's start-up catch-up does (${num(result.indexed)} rows, ` +
-      `${num(result.indexSeconds, 1)} s), so reports update search rows in place, and restarts the events ` +
-      'subgraph and the gateway. Trace links written by SQL reach the events routing table through the ' +
+      `${num(result.indexSeconds, 1)} s), so reports update search rows in place, runs \`VACUUM (ANALYZE)\` ` +
+      `(${num(result.vacuumSeconds, 1)} s: what autovacuum does to a national database long before a reporting ` +
+      'peak, instead of during the measured reports), and restarts the events subgraph and the gateway. Trace links written by SQL reach the events routing table through the ' +
       "levels' `task_link` triggers.",
     `**Subscribers.** ${num(result.idle.requested)} subscribers, each on its own graphql-ws connection to the ` +
       `gateway: ${num(counts.national)} with no filter, ${num(counts.province)} on \`provinceCode\` ` +
