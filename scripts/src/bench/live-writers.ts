@@ -120,16 +120,16 @@ export async function loadTasks(gatewayUrl: string): Promise<BenchTask[]> {
  * pool holds 167,901 tasks, and `Array.prototype.shift` on it cost the load generator 0.6 ms a report (22 % of
  * its CPU), on the cores the hub runs on.
  */
-export class TaskPool<T extends BenchTask = BenchTask> {
-  private free: T[];
+export class TaskPool {
+  private free: BenchTask[];
   private head = 0;
 
-  constructor(tasks: readonly T[]) {
+  constructor(tasks: readonly BenchTask[]) {
     this.free = [...tasks];
   }
 
   /** The next task with no update in flight, or null when all are busy. */
-  take(): T | null {
+  take(): BenchTask | null {
     if (this.head === this.free.length) return null;
     const task = this.free[this.head++];
     // Drop the taken front now and then, so the array does not grow with every round.
@@ -141,7 +141,7 @@ export class TaskPool<T extends BenchTask = BenchTask> {
   }
 
   /** Makes a task available again, at the end of the round. */
-  release(task: T): void {
+  release(task: BenchTask): void {
     this.free.push(task);
   }
 

@@ -288,8 +288,8 @@ function intro(report: NationalReport): string[] {
       `then indexes the new tasks for search as a level's start-up catch-up does (${num(result.indexed)} rows, ` +
       `${num(result.indexSeconds, 1)} s), so reports update search rows in place, runs \`VACUUM (ANALYZE)\` ` +
       `(${num(result.vacuumSeconds, 1)} s: what autovacuum does to a national database long before a reporting ` +
-      'peak, instead of during the measured reports), and restarts the events subgraph and the gateway. Trace links written by SQL reach the events routing table through the ' +
-      "levels' `task_link` triggers.",
+      'peak, instead of during the measured reports), and restarts the events subgraph and the gateway. ' +
+      "Trace links written by SQL reach the events routing table through the levels' `task_link` triggers.",
     `**Subscribers.** ${num(result.idle.requested)} subscribers, each on its own graphql-ws connection to the ` +
       `gateway: ${num(counts.national)} with no filter, ${num(counts.province)} on \`provinceCode\` ` +
       `(${config.perProvince} per province), ${num(counts.commune)} on \`communeCode\` (${config.perCommune} per ` +
