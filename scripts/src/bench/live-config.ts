@@ -29,6 +29,12 @@ export interface LiveBenchConfig {
   /** National mode: target reports per second, and for how long. */
   nationalRate: number;
   nationalSeconds: number;
+  /**
+   * National mode: seconds of reports at the same rate before the measured ones, each with a token of its own
+   * (so the measured reports' tokens are still new to the hub), to measure a hub that has run before the peak
+   * rather than one cold from its start (0: none).
+   */
+  warmupSeconds: number;
   /** National mode: reports in flight at most (a tick that finds this many waiting sends nothing). */
   concurrency: number;
   /** National mode: subscribers with no filter, per province, per commune, and on a directive. */
@@ -56,6 +62,7 @@ const FLAGS: Record<string, { env: string; key: keyof LiveBenchConfig }> = {
   'identical-rate': { env: 'BENCH_IDENTICAL_RATE', key: 'identicalRate' },
   rate: { env: 'BENCH_NATIONAL_RATE', key: 'nationalRate' },
   duration: { env: 'BENCH_NATIONAL_SECONDS', key: 'nationalSeconds' },
+  warmup: { env: 'BENCH_NATIONAL_WARMUP_SECONDS', key: 'warmupSeconds' },
   concurrency: { env: 'BENCH_CONCURRENCY', key: 'concurrency' },
   dashboards: { env: 'BENCH_DASHBOARDS', key: 'dashboards' },
   'per-province': { env: 'BENCH_PER_PROVINCE', key: 'perProvince' },
@@ -82,6 +89,7 @@ const DEFAULTS: LiveBenchConfig = {
   identicalRate: 5,
   nationalRate: 200,
   nationalSeconds: 60,
+  warmupSeconds: 15,
   concurrency: 64,
   dashboards: 10,
   perProvince: 10,

@@ -310,7 +310,8 @@ function intro(report: NationalReport): string[] {
       'shuffled order, so reports fall on each province and commune in proportion to its task count, through ' +
       'the gateway (`updateProvincialTaskStatus` / `updateCommuneTaskStatus`, progress one higher with the ' +
       "version last read as `expectedVersion`), with a reporter token of the task's jurisdiction (the province " +
-      "code or the commune code), signed once per jurisdiction with the run's throw-away key.",
+      "code or the commune code), signed once per jurisdiction with the run's throw-away key. " +
+      warmupText(config),
     '**Checks.** After the reports, the benchmark reads `events.task_event` (`province_code`, `commune_code`, ' +
       '`directive_keys`) and works out what each filter selects: no filter every event, a province filter the ' +
       "events whose `province_code` is that code (a commune task carries its commune's province), a commune " +
@@ -324,6 +325,26 @@ function intro(report: NationalReport): string[] {
       "subtracts it from the time the subscriber's callback ran, both on this process's clock. The event's `at` " +
       '(`clock_timestamp()` at the insert, before the commit) gives a second, slightly larger figure. Both are ' +
       'stamped in the same busy event loop, so a late loop delays both stamps.',
+  ];
+}
+
+function warmupText(config: LiveBenchConfig): string {
+  if (config.warmupSeconds <= 0) return 'No warm-up: the first reports meet processes cold from their start.';
+  return (
+    `Before them, a warm-up sends the same rate for ${config.warmupSeconds} s (\`--warmup\`) on the next tasks ` +
+    'of the same order, each jurisdiction with a token signed for the warm-up alone, and waits 5 s: the ' +
+    "processes' code is compiled and their connection pools are open, as in a hub that has run before the " +
+    "peak, while each measured report's token is still new to the hub and costs its first verification. " +
+    'The targets are judged on the measured reports only; `--warmup=0` measures a cold hub.'
+  );
+}
+
+function warmupFinding(warmup: NationalResult['warmup']): string[] {
+  if (!warmup) return [];
+  const share = warmup.planned === 0 ? 0 : (100 * warmup.committed) / warmup.planned;
+  return [
+    `The warm-up committed ${num(warmup.committed)} of ${num(warmup.planned)} reports (${num(share, 1)} %)` +
+      `${warmup.skipped ? `; ${num(warmup.skipped)} of its ticks sent nothing, the bound of reports in flight reached` : ''}.`,
   ];
 }
 
@@ -356,6 +377,7 @@ function findings(report: NationalReport): string[] {
     `${num(write.planned)} reports were due, ${num(write.sent)} sent, ${num(write.committed)} committed` +
       `${write.skipped ? `; ${num(write.skipped)} ticks found ${report.config.concurrency} reports unanswered and sent nothing` : ''}` +
       `${failureText(write.failures)}. ${num(result.events)} events were logged during the run.`,
+    ...warmupFinding(result.warmup),
     result.drainSeconds === null
       ? `Not every delivery had arrived ${report.config.drainSeconds} s after the last report was answered.`
       : `The last delivery arrived ${num(result.drainSeconds, 1)} s after the last report was answered.`,

@@ -81,6 +81,8 @@ export interface NationalResult {
   distinctOperations: number;
   openFiles: number;
   idle: NationalIdle;
+  /** The reports before the measured ones (none when `warmupSeconds` is 0). */
+  warmup: NationalWriteResult | null;
   write: NationalWriteResult;
   events: number;
   verdict: Verdict;
@@ -138,6 +140,7 @@ export async function runNational(
   let result: NationalResult;
   try {
     const idle = await openAndProbe(hub, config, pool, mix, data, log);
+    const warmup = await warmUp(hub, config, data, tasks, log);
     const measured = await measure(hub, config, pool, mix, tasks, tokens, log);
     const failed = pool.failures.size > 0 || measured.write.failures.size > 0;
     result = {
@@ -154,6 +157,7 @@ export async function runNational(
       distinctOperations: distinctOperations(mix),
       openFiles,
       idle,
+      warmup,
       ...measured,
       failures: Object.fromEntries(pool.failures),
       listenersAfterClose: null,
@@ -283,6 +287,35 @@ async function waitForProbes(
 
 function count(flags: readonly boolean[]): number {
   return flags.filter(Boolean).length;
+}
+
+/** Seconds the warm-up's last deliveries get before the measured reports start. */
+const WARMUP_SETTLE_MS = 5000;
+
+/**
+ * Reports at the measured rate for `warmupSeconds` (null when 0), each jurisdiction with a token signed for the
+ * warm-up alone: the processes' code is compiled and their pools are open, as in a hub that has run before
+ * the peak, while every token of the measured reports still costs its first verification.
+ */
+async function warmUp(
+  hub: BenchHub,
+  config: LiveBenchConfig,
+  data: NationalData,
+  tasks: TaskPool,
+  log: (line: string) => void,
+): Promise<NationalWriteResult | null> {
+  if (config.warmupSeconds <= 0) return null;
+  const tokens = await reporterTokens(data.tasks, hub.signToken);
+  log(`  warm-up: ${config.nationalRate} reports/s for ${config.warmupSeconds} s, tokens of its own`);
+  const warmup = await reportAtRate(hub.gateway.url, tasks, tokens, {
+    rate: config.nationalRate,
+    seconds: config.warmupSeconds,
+    concurrency: config.concurrency,
+    windowSeconds: WINDOW_SECONDS,
+  });
+  log(`  warm-up: ${warmup.committed} of ${warmup.planned} committed`);
+  await sleep(WARMUP_SETTLE_MS);
+  return warmup;
 }
 
 type Measured = Pick<
