@@ -134,6 +134,17 @@ export function createLevelLoaders<L extends LevelTypes>(
   };
 }
 
+/** Where a task read with its plan's jurisdiction code (linkedLevelTasks) carries that code. */
+const PLAN_JURISDICTION = Symbol('planJurisdiction');
+
+/**
+ * The jurisdiction code of the plan holding `task` (province or commune), when the task was read with it
+ * (the lists of linkedLevelTasks); undefined otherwise, and then the plan must be loaded to know it.
+ */
+export function planJurisdictionOf(task: object): string | undefined {
+  return (task as { [PLAN_JURISDICTION]?: string })[PLAN_JURISDICTION];
+}
+
 /**
  * Tasks of the level joined to a link row by `where`, whose grouping column is one of `keys`, in the level's
  * `linkedTaskOrder`: one statement, the selected columns only, rows made into tasks without TypeORM's hydration.
@@ -147,12 +158,18 @@ export async function linkedLevelTasks<L extends LevelTypes>(
   keys: readonly string[],
 ): Promise<LinkedTask<L['task']>[]> {
   const found = await dataSource.query<Record<string, unknown>[]>(
-    `SELECT ${reader.columns('t', selection?.properties ?? null)}, ${where.key} AS group_key
+    `SELECT ${reader.columns('t', selection?.properties ?? null)}, ${where.key} AS group_key,
+            p.${spec.jurisdictionColumn} AS plan_jurisdiction
      FROM ${spec.task.table} t
      JOIN ${spec.plan.table} p ON p.id = t.plan_id ${spec.linkedTaskOrder.join}
      JOIN task_link l ON ${where.on} AND ${where.key} = ANY($${where.params.length + 1})
      ORDER BY ${spec.linkedTaskOrder.orderBy}`,
     [...where.params, [...keys]],
   );
-  return found.map((row) => ({ key: row.group_key as string, row: reader.hydrate(row) }));
+  return found.map((row) => {
+    const task = reader.hydrate(row);
+    // Not a column of the task: kept under a symbol, so no field, entity save or JSON sees it.
+    Object.defineProperty(task, PLAN_JURISDICTION, { value: row.plan_jurisdiction as string });
+    return { key: row.group_key as string, row: task };
+  });
 }

