@@ -96,7 +96,7 @@ export function createLevelLoaders<L extends LevelTypes>(
       (row) => (row as unknown as Record<string, string>)[field],
     ),
     taskById: rowLoader(
-      (ids) => rowsByKey(dataSource, reader.task, spec.task.table, 'id', ids),
+      (ids) => levelTasksById(dataSource, spec, reader.task, ids),
       (row) => row.id,
     ),
     tasksByPlanId: groupLoader(
@@ -139,10 +139,36 @@ const PLAN_JURISDICTION = Symbol('planJurisdiction');
 
 /**
  * The jurisdiction code of the plan holding `task` (province or commune), when the task was read with it
- * (the lists of linkedLevelTasks); undefined otherwise, and then the plan must be loaded to know it.
+ * (taskById, and the lists of linkedLevelTasks); undefined otherwise, and then the plan must be loaded.
  */
 export function planJurisdictionOf(task: object): string | undefined {
   return (task as { [PLAN_JURISDICTION]?: string })[PLAN_JURISDICTION];
+}
+
+/** `task`, carrying its plan's jurisdiction code for planJurisdictionOf (not a column: under a symbol). */
+function withPlanJurisdiction<T extends object>(task: T, code: unknown): T {
+  // Not a column of the task: no field, entity save or JSON sees a symbol-keyed, non-enumerable property.
+  Object.defineProperty(task, PLAN_JURISDICTION, { value: code as string });
+  return task;
+}
+
+/**
+ * Tasks of the level by id, every column, each with its plan's jurisdiction code (planJurisdictionOf): one
+ * statement, rows made into tasks without TypeORM's hydration.
+ */
+async function levelTasksById<L extends LevelTypes>(
+  dataSource: DataSource,
+  spec: LevelSpec<L>,
+  reader: RawReader<L['task']>,
+  ids: readonly string[],
+): Promise<L['task'][]> {
+  const found = await dataSource.query<Record<string, unknown>[]>(
+    `SELECT ${reader.columns('t', null)}, p.${spec.jurisdictionColumn} AS plan_jurisdiction
+     FROM ${spec.task.table} t JOIN ${spec.plan.table} p ON p.id = t.plan_id
+     WHERE t.id = ANY($1)`,
+    [[...ids]],
+  );
+  return found.map((row) => withPlanJurisdiction(reader.hydrate(row), row.plan_jurisdiction));
 }
 
 /**
@@ -166,10 +192,8 @@ export async function linkedLevelTasks<L extends LevelTypes>(
      ORDER BY ${spec.linkedTaskOrder.orderBy}`,
     [...where.params, [...keys]],
   );
-  return found.map((row) => {
-    const task = reader.hydrate(row);
-    // Not a column of the task: kept under a symbol, so no field, entity save or JSON sees it.
-    Object.defineProperty(task, PLAN_JURISDICTION, { value: row.plan_jurisdiction as string });
-    return { key: row.group_key as string, row: task };
-  });
+  return found.map((row) => ({
+    key: row.group_key as string,
+    row: withPlanJurisdiction(reader.hydrate(row), row.plan_jurisdiction),
+  }));
 }

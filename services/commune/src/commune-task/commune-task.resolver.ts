@@ -40,8 +40,8 @@ export class CommuneTaskLinksResolver {
 
   @FieldResolver(() => Commune, { description: 'The commune whose plan holds the task' })
   commune(@Root() task: CommuneTask, @Ctx() { loaders }: CommuneContext): Commune | Promise<Commune> {
-    // A task of a trace's lists comes with its plan's commune code: its commune is known at once, with no
-    // loader and no promise per task (a national trace has 2,000 of them). Others load their plan first.
+    // A task read by id or in a trace's list comes with its plan's commune code: its commune is known at once,
+    // with no loader and no promise per task (a national trace has 2,000 of them). Others load their plan.
     const known = OFFICIAL_COMMUNES.get(planJurisdictionOf(task) ?? '');
     return known ?? communeOfPlan(task, loaders);
   }
