@@ -134,7 +134,7 @@ export function createLevelLoaders<L extends LevelTypes>(
   };
 }
 
-/** Where a task read with its plan's jurisdiction code (linkedLevelTasks) carries that code. */
+/** Where a task read with its plan's jurisdiction code (taskById, linkedLevelTasks) carries that code. */
 const PLAN_JURISDICTION = Symbol('planJurisdiction');
 
 /**
