@@ -60,7 +60,7 @@ describe('the commune of a commune task', () => {
     const throughPlan = new Map(
       byPlan.data.commune.plans.flatMap((plan) => plan.tasks).map((task) => [task.id, task]),
     );
-    // In parts of 25: the gateway allows 30 aliases an operation.
+    // The first 25 only: the gateway allows 30 aliases an operation.
     const byId = await withStatements<Record<string, TaskCommune>>(byIdQuery(ids.slice(0, 25)));
     expect(ids.length).toBeGreaterThanOrEqual(10);
     expect(ids.map((id) => listed.get(id))).toEqual(ids.map((id) => throughPlan.get(id)));

@@ -5,7 +5,7 @@ import type { MachineInfo } from './live-proc';
 import type { LatencySummary } from './national-latency';
 import { EVENT_FIELDS, type NationalKind } from './national-mix';
 import type { Verdict } from './national-oracle';
-import { WINDOW_SECONDS, type NationalResult } from './national-run';
+import { WARMUP_SETTLE_MS, WINDOW_SECONDS, type NationalResult } from './national-run';
 
 /** The `##` section of docs/benchmarks.md the national subsection belongs to, and its own heading. */
 export const LIVE_SECTION = '## Live subscriptions';
@@ -332,7 +332,7 @@ function warmupText(config: LiveBenchConfig): string {
   if (config.warmupSeconds <= 0) return 'No warm-up: the first reports meet processes cold from their start.';
   return (
     `Before them, a warm-up sends the same rate for ${config.warmupSeconds} s (\`--warmup\`) on the next tasks ` +
-    'of the same order, each jurisdiction with a token signed for the warm-up alone, and waits 5 s: the ' +
+    `of the same order, each jurisdiction with a token signed for the warm-up alone, and waits ${WARMUP_SETTLE_MS / 1000} s: the ` +
     "processes' code is compiled and their connection pools are open, as in a hub that has run before the " +
     "peak, while each measured report's token is still new to the hub and costs its first verification. " +
     'The targets are judged on the measured reports only; `--warmup=0` measures a cold hub.'

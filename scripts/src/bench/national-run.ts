@@ -289,8 +289,8 @@ function count(flags: readonly boolean[]): number {
   return flags.filter(Boolean).length;
 }
 
-/** Seconds the warm-up's last deliveries get before the measured reports start. */
-const WARMUP_SETTLE_MS = 5000;
+/** Milliseconds the warm-up's last deliveries get before the measured reports start. */
+export const WARMUP_SETTLE_MS = 5000;
 
 /**
  * Reports at the measured rate for `warmupSeconds` (null when 0), each jurisdiction with a token signed for the

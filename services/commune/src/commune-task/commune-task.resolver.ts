@@ -42,8 +42,9 @@ export class CommuneTaskLinksResolver {
   commune(@Root() task: CommuneTask, @Ctx() { loaders }: CommuneContext): Commune | Promise<Commune> {
     // A task read by id or in a trace's list comes with its plan's commune code: its commune is known at once,
     // with no loader and no promise per task (a national trace has 2,000 of them). Others load their plan.
-    const known = OFFICIAL_COMMUNES.get(planJurisdictionOf(task) ?? '');
-    return known ?? communeOfPlan(task, loaders);
+    const code = planJurisdictionOf(task);
+    if (code === undefined) return communeOfPlan(task, loaders);
+    return OFFICIAL_COMMUNES.get(code) ?? (loaders.jurisdictionByCode.load(code) as Promise<Commune>);
   }
 
   @FieldResolver(() => [ProvincialTaskRef], { description: 'The provincial tasks this task carries out' })
