@@ -1,4 +1,5 @@
-import { useTestHub } from './support/hub';
+import { subgraphsOf, useTestHub } from './support/hub';
+import { adminToken } from './support/tokens';
 
 const hub = useTestHub();
 
@@ -119,5 +120,33 @@ describe('tracing a central task down the levels', () => {
       ref: '71/NQ-CP#5',
       communeTasks: [],
     });
+  });
+});
+
+describe('identical traces sent at once', () => {
+  const TRACE = `
+    query SameTraceTwice {
+      directive(number: "71/NQ-CP") {
+        tasks { ref provincialTasks { ref communeTasks { ref commune { name } } } communeTasks { ref } }
+      }
+    }
+  `;
+  const statements = (): number =>
+    subgraphsOf(hub()).reduce((sum, subgraph) => sum + subgraph.queries.total, 0);
+
+  it('answers each whole, each from its own subgraph requests (no merging of in-flight queries)', async () => {
+    // One token for all three, so that the requests the gateway sends down are byte for byte the same.
+    const token = await adminToken();
+    const before = statements();
+    const alone = await hub().query(TRACE, {}, token);
+    const one = statements() - before;
+    const [first, second] = await Promise.all([hub().query(TRACE, {}, token), hub().query(TRACE, {}, token)]);
+    const two = statements() - before - one;
+
+    expect(alone.errors).toBeUndefined();
+    expect(first).toEqual(alone);
+    expect(second).toEqual(alone);
+    // gateway/src/server.ts (SUBGRAPH_HTTP_OPTIONS): merging would have copied the answer for every caller.
+    expect(two).toBe(2 * one);
   });
 });
