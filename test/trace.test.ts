@@ -146,7 +146,7 @@ describe('identical traces sent at once', () => {
     expect(alone.errors).toBeUndefined();
     expect(first).toEqual(alone);
     expect(second).toEqual(alone);
-    // gateway/src/server.ts (SUBGRAPH_HTTP_OPTIONS): merging would have copied the answer for every caller.
+    // With merging on (gateway/src/server.ts, SUBGRAPH_HTTP_OPTIONS), the pair would cost what one trace does.
     expect(two).toBe(2 * one);
   });
 });
