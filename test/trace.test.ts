@@ -1,4 +1,4 @@
-import { subgraphsOf, useTestHub } from './support/hub';
+import { statementsSoFar, useTestHub } from './support/hub';
 import { adminToken } from './support/tokens';
 
 const hub = useTestHub();
@@ -131,17 +131,15 @@ describe('identical traces sent at once', () => {
       }
     }
   `;
-  const statements = (): number =>
-    subgraphsOf(hub()).reduce((sum, subgraph) => sum + subgraph.queries.total, 0);
 
   it('answers each whole, each from its own subgraph requests (no merging of in-flight queries)', async () => {
     // One token for all three, so that the requests the gateway sends down are byte for byte the same.
     const token = await adminToken();
-    const before = statements();
+    const before = statementsSoFar(hub());
     const alone = await hub().query(TRACE, {}, token);
-    const one = statements() - before;
+    const one = statementsSoFar(hub()) - before;
     const [first, second] = await Promise.all([hub().query(TRACE, {}, token), hub().query(TRACE, {}, token)]);
-    const two = statements() - before - one;
+    const two = statementsSoFar(hub()) - before - one;
 
     expect(alone.errors).toBeUndefined();
     expect(first).toEqual(alone);

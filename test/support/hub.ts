@@ -90,6 +90,11 @@ export function subgraphsOf(hub: HubHandle): SubgraphServiceHandle[] {
   );
 }
 
+/** The SQL statements every subgraph of the hub has run so far, summed (take differences to count a request's). */
+export function statementsSoFar(hub: HubHandle): number {
+  return subgraphsOf(hub).reduce((sum, subgraph) => sum + subgraph.queries.total, 0);
+}
+
 /** POSTs a GraphQL operation, with a bearer token when one is given, and returns the parsed response. */
 export async function postGraphQL<T>(
   url: string,
